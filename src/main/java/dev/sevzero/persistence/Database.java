@@ -1,0 +1,117 @@
+package dev.sevzero.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one way the application reaches its JDBC database.
+ *
+ * <p>SQLite allows one writer at a time, so a single connection guarded by a lock is both the
+ * simplest and the fastest arrangement: every unit of work runs as one transaction on it, and a
+ * unit of work started inside another joins it. For PostgreSQL the same interface would be backed
+ * by a pool; nothing outside this package knows which.
+ */
+public final class Database implements AutoCloseable {
+
+  /** A unit of work over one connection, inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final String url;
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private Database(String url, Connection connection) {
+    this.url = url;
+    this.connection = connection;
+  }
+
+  /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+  public static Database open(String jdbcUrl) {
+    try {
+      Connection connection = DriverManager.getConnection(jdbcUrl);
+      if (isSqlite(jdbcUrl)) {
+        try (var statement = connection.createStatement()) {
+          // WAL lets readers in other processes (a manager's sqlite3 shell) work while we write;
+          // the busy timeout rides out their short locks instead of failing.
+          statement.execute("PRAGMA journal_mode=WAL");
+          statement.execute("PRAGMA busy_timeout=5000");
+          statement.execute("PRAGMA foreign_keys=ON");
+          statement.execute("PRAGMA synchronous=NORMAL");
+        }
+      }
+      connection.setAutoCommit(false);
+      Database database = new Database(jdbcUrl, connection);
+      new Migrations(database).migrate();
+      return database;
+    } catch (SQLException e) {
+      throw new DatabaseException(
+          "cannot open database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in a transaction (or inside the caller's, when there is one). */
+  public <T> T transaction(Work<T> work) {
+    lock.lock();
+    boolean outermost = lock.getHoldCount() == 1;
+    try {
+      T result = work.run(connection);
+      if (outermost) {
+        connection.commit();
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      if (outermost) {
+        rollbackQuietly(e);
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new DatabaseException(e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} in a transaction with no result. */
+  public void execute(Work<?> work) {
+    transaction(work);
+  }
+
+  boolean isSqlite() {
+    return isSqlite(url);
+  }
+
+  private static boolean isSqlite(String url) {
+    return url.startsWith("jdbc:sqlite:");
+  }
+
+  private void rollbackQuietly(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  /** JDBC URLs may carry a password; never print one. */
+  static String redact(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot close database: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.sevzero.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Versioned schema migrations, applied in order at start-up and recorded in {@code schema_version}.
+ * Each file holds portable SQL (SQLite and PostgreSQL); statements are separated by a semicolon at
+ * the end of a line.
+ */
+final class Migrations {
+
+  /** In order; append, never edit a released file. */
+  static final List<String> FILES = List.of("V1__incidents.sql");
+
+  private final Database database;
+
+  Migrations(Database database) {
+    this.database = database;
+  }
+
+  void migrate() {
+    database.execute(
+        connection -> {
+          try (var statement = connection.createStatement()) {
+            statement.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+          }
+          int current = currentVersion(connection);
+          for (int index = current; index < FILES.size(); index++) {
+            apply(connection, index + 1, FILES.get(index));
+          }
+          return null;
+        });
+  }
+
+  private static int currentVersion(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static void apply(Connection connection, int version, String file) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      for (String sql : read(file).split(";\\s*(\\r?\\n|$)")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    }
+    try (var insert =
+        connection.prepareStatement("INSERT INTO schema_version (version, name) VALUES (?, ?)")) {
+      insert.setInt(1, version);
+      insert.setString(2, file);
+      insert.executeUpdate();
+    }
+  }
+
+  private static String read(String file) {
+    String path = "/db/migration/" + file;
+    try (InputStream in = Migrations.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration " + path);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text.replaceAll("(?m)^\\s*--.*$", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
