@@ -35,7 +35,7 @@ CREATE INDEX incident_by_status ON incident (status);
 CREATE TABLE incident_engineer (
   incident_id BIGINT NOT NULL REFERENCES incident (id),
   user_id TEXT NOT NULL,
-  added_at BIGINT NOT NULL,
+  position INTEGER NOT NULL,           -- the order they joined in
   PRIMARY KEY (incident_id, user_id)
 );
 

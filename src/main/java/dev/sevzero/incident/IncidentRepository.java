@@ -1,0 +1,35 @@
+package dev.sevzero.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where incidents, their timelines and updates are kept. */
+public interface IncidentRepository {
+
+  /** Stores a new incident under the next sequential number. */
+  Incident insert(Incident.Declaration declaration);
+
+  /** Stores the incident's current state (roles, status, severity, channel…). */
+  void save(Incident incident);
+
+  Optional<Incident> find(long id);
+
+  Optional<Incident> findByChannel(String channelId);
+
+  /** Open incidents, oldest first. */
+  List<Incident> open();
+
+  /** Incidents declared in [from, to), oldest first. */
+  List<Incident> declaredBetween(Instant from, Instant to);
+
+  void append(TimelineEntry entry);
+
+  List<TimelineEntry> timeline(long incidentId);
+
+  /** Stores an update under the incident's next update number. */
+  StatusUpdate insertUpdate(
+      long incidentId, Instant at, String by, UpdateStatus status, String text);
+
+  List<StatusUpdate> updates(long incidentId);
+}

@@ -1,0 +1,271 @@
+package dev.sevzero.incident;
+
+import dev.sevzero.incident.TimelineEntry.Kind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The incident lifecycle use cases. Each one checks the rules, stores the new state together with
+ * its timeline entry in one transaction, and only then tells the listeners.
+ */
+public final class IncidentService {
+
+  private final IncidentRepository incidents;
+  private final Transactions transactions;
+  private final OnCall onCall;
+  private final Clock clock;
+  private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+
+  public IncidentService(
+      IncidentRepository incidents, Transactions transactions, OnCall onCall, Clock clock) {
+    this.incidents = incidents;
+    this.transactions = transactions;
+    this.onCall = onCall;
+    this.clock = clock;
+  }
+
+  public void addListener(IncidentListener listener) {
+    listeners.add(listener);
+  }
+
+  public Incident declare(
+      String title, String description, Severity severity, boolean drill, String declaredBy) {
+    Instant now = clock.instant();
+    Optional<String> paged = onCall.at(now);
+    Incident incident =
+        transactions.inTransaction(
+            () -> {
+              Incident stored =
+                  incidents.insert(
+                      new Incident.Declaration(
+                          title, description, severity, drill, declaredBy, now));
+              String what =
+                  (drill ? "Drill" : "Incident") + " declared (" + severity.label() + "): " + title;
+              incidents.append(
+                  new TimelineEntry(stored.id(), now, declaredBy, Kind.DECLARED, what));
+              paged.ifPresent(
+                  user ->
+                      incidents.append(
+                          new TimelineEntry(
+                              stored.id(),
+                              now,
+                              TimelineEntry.SEVZERO,
+                              Kind.PAGED,
+                              "Paged <@" + user + ">")));
+              return stored;
+            });
+    listeners.forEach(listener -> listener.declared(incident, paged));
+    return incident;
+  }
+
+  /** Records where the incident's channel and pinned header are, once Slack has made them. */
+  public void channelReady(long id, String channelId, String channelName) {
+    transactions.inTransaction(
+        () -> {
+          Incident incident = require(id);
+          incident.attachChannel(channelId, channelName);
+          incidents.save(incident);
+          return incident;
+        });
+  }
+
+  public void headerPosted(long id, String ts) {
+    transactions.inTransaction(
+        () -> {
+          Incident incident = require(id);
+          incident.attachHeader(ts);
+          incidents.save(incident);
+          return incident;
+        });
+  }
+
+  public Acknowledgement acknowledge(long id, String user) {
+    Instant now = clock.instant();
+    Acknowledgement result =
+        transactions.inTransaction(
+            () -> {
+              Incident incident = require(id);
+              boolean first = incident.acknowledgement().isEmpty();
+              incident.acknowledge(user, now);
+              Incident.Stamp firstAck = incident.acknowledgement().orElseThrow();
+              incidents.save(incident);
+              String text =
+                  first ? "Acknowledged" : "Acknowledged again (first by <@" + firstAck.by() + ">)";
+              incidents.append(new TimelineEntry(id, now, user, Kind.ACKNOWLEDGED, text));
+              return new Acknowledgement(
+                  incident,
+                  first,
+                  firstAck.by(),
+                  Duration.between(incident.startedAt(), firstAck.at()));
+            });
+    if (result.first()) {
+      TimelineEntry entry = new TimelineEntry(id, now, user, Kind.ACKNOWLEDGED, "Acknowledged");
+      listeners.forEach(listener -> listener.changed(result.incident(), entry));
+    }
+    return result;
+  }
+
+  /**
+   * Gives {@code role} to {@code users} (a commander or scribe takes over from the previous one;
+   * engineers are added).
+   *
+   * @return the people who did not already hold the role
+   */
+  public List<String> assign(long id, Role role, List<String> users, String actor) {
+    if (role != Role.ENGINEER && users.size() != 1) {
+      throw new IllegalArgumentException("one " + role.title() + " at a time");
+    }
+    Instant now = clock.instant();
+    List<String> joined = new ArrayList<>();
+    Incident incident =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              for (String user : users) {
+                if (current.assign(role, user, now)) {
+                  joined.add(user);
+                  String who =
+                      user.equals(actor)
+                          ? "<@" + user + "> took"
+                          : "<@" + actor + "> made <@" + user + ">";
+                  incidents.append(
+                      new TimelineEntry(id, now, actor, Kind.ROLE, who + " " + role.title()));
+                }
+              }
+              if (!joined.isEmpty()) {
+                incidents.save(current);
+              }
+              return current;
+            });
+    if (!joined.isEmpty()) {
+      listeners.forEach(listener -> listener.rolesChanged(incident, role, List.copyOf(joined)));
+    }
+    return joined;
+  }
+
+  public TimelineEntry note(long id, String actor, String text) {
+    return record(id, actor, Kind.NOTE, text, incident -> incident.requireOpen("add notes to"));
+  }
+
+  public void changeSeverity(long id, String actor, Severity severity) {
+    Instant now = clock.instant();
+    record SeverityChange(Incident incident, Severity previous) {}
+    SeverityChange change =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              Severity previous = current.severity();
+              if (previous == severity) {
+                throw new IncidentException(
+                    current.key() + " is already " + severity.label() + ".");
+              }
+              current.changeSeverity(severity);
+              incidents.save(current);
+              String text = "Severity " + previous.label() + " → " + severity.label();
+              incidents.append(new TimelineEntry(id, now, actor, Kind.SEVERITY, text));
+              return new SeverityChange(current, previous);
+            });
+    listeners.forEach(listener -> listener.severityChanged(change.incident(), change.previous()));
+  }
+
+  public StatusUpdate postUpdate(long id, String actor, UpdateStatus status, String text) {
+    Instant now = clock.instant();
+    record Posted(Incident incident, StatusUpdate update) {}
+    Posted posted =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              current.recordUpdate(actor, now);
+              incidents.save(current);
+              StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
+              String line = "Update #" + update.number() + " (" + status.label() + "): " + text;
+              incidents.append(new TimelineEntry(id, now, actor, Kind.UPDATE, line));
+              return new Posted(current, update);
+            });
+    listeners.forEach(listener -> listener.updatePosted(posted.incident(), posted.update()));
+    return posted.update();
+  }
+
+  public Incident resolve(long id, String actor, String summary) {
+    Instant now = clock.instant();
+    Incident incident =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              current.resolve(actor, now, summary);
+              incidents.save(current);
+              incidents.append(
+                  new TimelineEntry(
+                      id,
+                      now,
+                      actor,
+                      Kind.RESOLVED,
+                      summary == null ? "Resolved" : "Resolved: " + summary));
+              return current;
+            });
+    listeners.forEach(listener -> listener.resolved(incident));
+    return incident;
+  }
+
+  public Incident reopen(long id, String actor) {
+    Instant now = clock.instant();
+    Incident incident =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              current.reopen();
+              incidents.save(current);
+              incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
+              return current;
+            });
+    listeners.forEach(listener -> listener.reopened(incident));
+    return incident;
+  }
+
+  public Optional<Incident> find(long id) {
+    return incidents.find(id);
+  }
+
+  public Optional<Incident> findByChannel(String channelId) {
+    return incidents.findByChannel(channelId);
+  }
+
+  public List<Incident> open() {
+    return incidents.open();
+  }
+
+  public List<TimelineEntry> timeline(long id) {
+    return incidents.timeline(id);
+  }
+
+  public List<StatusUpdate> updates(long id) {
+    return incidents.updates(id);
+  }
+
+  private TimelineEntry record(
+      long id, String actor, Kind kind, String text, Consumer<Incident> check) {
+    TimelineEntry entry = new TimelineEntry(id, clock.instant(), actor, kind, text);
+    Incident incident =
+        transactions.inTransaction(
+            () -> {
+              Incident current = require(id);
+              check.accept(current);
+              incidents.append(entry);
+              return current;
+            });
+    listeners.forEach(listener -> listener.changed(incident, entry));
+    return entry;
+  }
+
+  private Incident require(long id) {
+    return incidents
+        .find(id)
+        .orElseThrow(() -> new IncidentException("There is no incident INC-" + id + "."));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.sevzero.slack;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Slack's mrkdwn tokens: mentions, channel links and dates each reader sees in their own zone. */
+public final class SlackText {
+
+  private static final DateTimeFormatter FALLBACK =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private SlackText() {}
+
+  public static String user(String userId) {
+    return "<@" + userId + ">";
+  }
+
+  public static String users(List<String> userIds) {
+    return userIds.stream().map(SlackText::user).collect(Collectors.joining(", "));
+  }
+
+  public static String channel(String channelId) {
+    return "<#" + channelId + ">";
+  }
+
+  /** A date and time Slack shows in the reader's zone, with a UTC fallback for old clients. */
+  public static String date(Instant instant) {
+    return "<!date^"
+        + instant.getEpochSecond()
+        + "^{date_short_pretty} {time}|"
+        + FALLBACK.format(instant)
+        + ">";
+  }
+
+  /** Escapes the three characters Slack's mrkdwn reserves, for text people typed. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

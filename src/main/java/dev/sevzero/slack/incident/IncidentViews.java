@@ -1,0 +1,430 @@
+package dev.sevzero.slack.incident;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+import static dev.sevzero.slack.SlackText.channel;
+import static dev.sevzero.slack.SlackText.date;
+import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.user;
+import static dev.sevzero.slack.SlackText.users;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.TimelineEntry;
+import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.text.Durations;
+import dev.sevzero.updates.UpdateCompliance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Block Kit for incidents: the pinned header, summaries, lists and the modals. */
+final class IncidentViews {
+
+  private IncidentViews() {}
+
+  /** The one-line name people see: {@code INC-12 (SEV0) db down}. */
+  static String headline(Incident incident) {
+    return incident.key() + " (" + incident.severity().label() + ") " + incident.title();
+  }
+
+  /** The header pinned in the incident channel; edited in place on every change. */
+  static List<LayoutBlock> header(Incident incident) {
+    String icon = incident.isOpen() ? (incident.isDrill() ? "🧪" : "🚨") : "✅";
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText(icon + " " + headline(incident), true))));
+    List<TextObject> fields = new ArrayList<>();
+    fields.add(field("Status", incident.status().label() + (incident.isDrill() ? " · drill" : "")));
+    fields.add(field("Severity", incident.severity().label()));
+    fields.add(
+        field(
+            "Declared",
+            "by " + user(incident.declared().by()) + "\n" + date(incident.declared().at())));
+    fields.add(field("Acknowledged", acknowledged(incident)));
+    fields.add(field("Incident Commander", incident.commander().map(u -> user(u)).orElse("_unassigned_")));
+    fields.add(field("Scribe / comms", incident.scribe().map(u -> user(u)).orElse("_unassigned_")));
+    fields.add(
+        field(
+            "Engineers",
+            incident.engineers().isEmpty() ? "_none yet_" : users(incident.engineers())));
+    incident
+        .resolution()
+        .ifPresent(
+            resolution ->
+                fields.add(
+                    field(
+                        "Resolved",
+                        "by "
+                            + user(resolution.by())
+                            + " after "
+                            + Durations.format(incident.age(resolution.at())))));
+    blocks.add(section(s -> s.fields(fields)));
+    incident
+        .description()
+        .filter(text -> !text.isBlank())
+        .ifPresent(text -> blocks.add(section(s -> s.text(markdownText(escape(text))))));
+    if (incident.isOpen()) {
+      blocks.add(actions(a -> a.blockId("incident_actions").elements(buttons(incident))));
+    } else {
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(
+                          markdownText(
+                              "Resolved. `/incident reopen` in this channel if it comes back.")))));
+    }
+    return blocks;
+  }
+
+  /** Plain-text fallback for notifications and old clients. */
+  static String headerText(Incident incident) {
+    return headline(incident) + " — " + incident.status().label();
+  }
+
+  /** The channel topic: severity · status · IC · scribe. */
+  static String topic(Incident incident) {
+    return incident.severity().label()
+        + " · "
+        + incident.status().label()
+        + " · IC: "
+        + incident.commander().map(u -> user(u)).orElse("unassigned")
+        + " · Scribe: "
+        + incident.scribe().map(u -> user(u)).orElse("unassigned");
+  }
+
+  private static String acknowledged(Incident incident) {
+    return incident
+        .acknowledgement()
+        .map(
+            ack ->
+                "by "
+                    + user(ack.by())
+                    + " after "
+                    + Durations.format(Duration.between(incident.startedAt(), ack.at())))
+        .orElse("_not yet_");
+  }
+
+  private static List<BlockElement> buttons(Incident incident) {
+    String id = Long.toString(incident.id());
+    return List.of(
+        button(
+            b ->
+                b.actionId(IncidentActionIds.ACKNOWLEDGE)
+                    .text(plainText("Acknowledge"))
+                    .value(id)
+                    .style("primary")),
+        button(b -> b.actionId(IncidentActionIds.TAKE_COMMANDER).text(plainText("I'm IC")).value(id)),
+        button(b -> b.actionId(IncidentActionIds.TAKE_SCRIBE).text(plainText("I'm scribe")).value(id)),
+        button(
+            b ->
+                b.actionId(IncidentActionIds.JOIN_ENGINEER)
+                    .text(plainText("Join as engineer"))
+                    .value(id)),
+        button(b -> b.actionId(IncidentActionIds.POST_UPDATE).text(plainText("Post update")).value(id)),
+        button(
+            b ->
+                b.actionId(IncidentActionIds.RESOLVE)
+                    .text(plainText("Resolve"))
+                    .value(id)
+                    .style("danger")));
+  }
+
+  /** The announcement in the incidents channel. */
+  static List<LayoutBlock> announcement(Incident incident) {
+    String where = incident.channelId().map(c -> channel(c)).orElse("its channel");
+    String what = incident.isDrill() ? "🧪 Drill" : "🚨 Incident";
+    return List.of(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        what
+                            + " *"
+                            + escape(headline(incident))
+                            + "* declared by "
+                            + user(incident.declared().by())
+                            + ". Join "
+                            + where
+                            + "."))));
+  }
+
+  /** The page sent by DM to whoever is on call. */
+  static List<LayoutBlock> page(Incident incident) {
+    String where = incident.channelId().map(c -> channel(c)).orElse("its channel");
+    return List.of(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "📟 You're on call: *"
+                            + escape(headline(incident))
+                            + "* was declared by "
+                            + user(incident.declared().by())
+                            + ". Please acknowledge and join "
+                            + where
+                            + "."))),
+        actions(
+            a ->
+                a.elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(IncidentActionIds.ACKNOWLEDGE)
+                                    .text(plainText("Acknowledge"))
+                                    .value(Long.toString(incident.id()))
+                                    .style("primary"))))));
+  }
+
+  /** The resolution summary, posted in the incident channel and the incidents channel. */
+  static List<LayoutBlock> resolutionSummary(
+      Incident incident, List<StatusUpdate> updates, UpdateCompliance compliance) {
+    Incident.Resolution resolution = incident.resolution().orElseThrow();
+    List<TextObject> fields = new ArrayList<>();
+    fields.add(field("Duration", Durations.format(incident.age(resolution.at()))));
+    fields.add(
+        field(
+            "Time to acknowledge",
+            incident
+                .acknowledgement()
+                .map(ack -> Durations.format(Duration.between(incident.startedAt(), ack.at())))
+                .orElse("never acknowledged")));
+    fields.add(
+        field(
+            "Response time (SLA)",
+            incident
+                .response()
+                .map(r -> Durations.format(r.time()) + " by " + user(r.by()))
+                .orElse("no response recorded")));
+    fields.add(
+        field(
+            "Updates",
+            updates.size()
+                + " posted · "
+                + compliance.onTime()
+                + " on time · "
+                + compliance.late()
+                + " late · "
+                + compliance.missed()
+                + " missed"));
+    fields.add(field("Incident Commander", incident.commander().map(u -> user(u)).orElse("—")));
+    fields.add(field("Scribe / comms", incident.scribe().map(u -> user(u)).orElse("—")));
+    fields.add(
+        field("Engineers", incident.engineers().isEmpty() ? "—" : users(incident.engineers())));
+    String where = incident.channelId().map(c -> " in " + channel(c)).orElse("");
+    String summary =
+        Optional.ofNullable(resolution.summary()).map(s -> "\n>" + escape(s)).orElse("");
+    return List.of(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "✅ *"
+                            + escape(headline(incident))
+                            + "* resolved by "
+                            + user(resolution.by())
+                            + where
+                            + "."
+                            + summary))),
+        section(s -> s.fields(fields)));
+  }
+
+  /** {@code /incident status}. */
+  static List<LayoutBlock> status(
+      Incident incident, Instant now, Optional<StatusUpdate> lastUpdate, Optional<Instant> nextDue) {
+    List<LayoutBlock> blocks = new ArrayList<>(header(incident));
+    blocks.remove(blocks.size() - 1);
+    List<TextObject> fields = new ArrayList<>();
+    fields.add(field("Age", Durations.format(incident.age(now))));
+    fields.add(
+        field(
+            "Response time",
+            incident.response().map(r -> Durations.format(r.time())).orElse("_no response yet_")));
+    fields.add(
+        field(
+            "Last update",
+            lastUpdate
+                .map(u -> "#" + u.number() + " " + date(u.postedAt()) + " by " + user(u.postedBy()))
+                .orElse("_none yet_")));
+    fields.add(
+        field(
+            "Next update due",
+            nextDue
+                .map(IncidentViews::dueText)
+                .orElse(incident.severity().requiresUpdates() && incident.isOpen() ? "—" : "_not required_")));
+    blocks.add(divider());
+    blocks.add(section(s -> s.fields(fields)));
+    return blocks;
+  }
+
+  private static String dueText(Instant due) {
+    return date(due);
+  }
+
+  /** {@code /incident list}. */
+  static List<LayoutBlock> list(List<Incident> open, Instant now) {
+    if (open.isEmpty()) {
+      return List.of(section(s -> s.text(markdownText("No open incidents. 🎉"))));
+    }
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText("Open incidents (" + open.size() + ")"))));
+    for (Incident incident : open) {
+      String line =
+          "*"
+              + escape(headline(incident))
+              + "* · "
+              + incident.channelId().map(c -> channel(c)).orElse("_channel pending_")
+              + " · open "
+              + Durations.format(incident.age(now))
+              + " · IC "
+              + incident.commander().map(u -> user(u)).orElse("_unassigned_")
+              + " · "
+              + incident
+                  .acknowledgement()
+                  .map(a -> "acknowledged")
+                  .orElse("⚠️ not acknowledged");
+      blocks.add(section(s -> s.text(markdownText(line))));
+    }
+    return blocks;
+  }
+
+  /** The timeline as a short text, for a post-mortem or a status. */
+  static String timelineLine(TimelineEntry entry) {
+    return date(entry.at()) + " — " + entry.text();
+  }
+
+  /** The declare modal; {@code metadata} carries the channel it was opened from and the drill flag. */
+  static View declareModal(String metadata, boolean drill) {
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(IncidentActionIds.DECLARE_VIEW)
+                .privateMetadata(metadata)
+                .title(viewTitle(t -> t.type("plain_text").text(drill ? "Start a drill" : "Declare an incident")))
+                .submit(viewSubmit(s -> s.type("plain_text").text(drill ? "Start drill" : "Declare")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.TITLE)
+                                    .label(plainText(drill ? "Scenario" : "What is broken?"))
+                                    .element(
+                                        plainTextInput(
+                                            p -> p.actionId(IncidentActionIds.TITLE).maxLength(150)))),
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.SEVERITY)
+                                    .label(plainText("Severity"))
+                                    .element(
+                                        staticSelect(
+                                            s ->
+                                                s.actionId(IncidentActionIds.SEVERITY)
+                                                    .options(severityOptions())
+                                                    .initialOption(severityOption(Severity.SEV0))))),
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.DESCRIPTION)
+                                    .optional(true)
+                                    .label(plainText("Description"))
+                                    .element(
+                                        plainTextInput(
+                                            p -> p.actionId(IncidentActionIds.DESCRIPTION).multiline(true)))))));
+  }
+
+  /** The update modal: status and text. */
+  static View updateModal(Incident incident) {
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(IncidentActionIds.UPDATE_VIEW)
+                .privateMetadata(Long.toString(incident.id()))
+                .title(viewTitle(t -> t.type("plain_text").text("Update " + incident.key())))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post update")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.STATUS)
+                                    .label(plainText("Status"))
+                                    .element(
+                                        staticSelect(
+                                            s ->
+                                                s.actionId(IncidentActionIds.STATUS)
+                                                    .options(statusOptions())
+                                                    .initialOption(statusOption(UpdateStatus.INVESTIGATING))))),
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.TEXT)
+                                    .label(plainText("What should stakeholders know?"))
+                                    .element(
+                                        plainTextInput(
+                                            p -> p.actionId(IncidentActionIds.TEXT).multiline(true)))))));
+  }
+
+  /** The resolve confirmation: a misclick at 3 a.m. should not close an incident. */
+  static View resolveModal(Incident incident) {
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(IncidentActionIds.RESOLVE_VIEW)
+                .privateMetadata(Long.toString(incident.id()))
+                .title(viewTitle(t -> t.type("plain_text").text("Resolve " + incident.key())))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Resolve")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        input(
+                            i ->
+                                i.blockId(IncidentActionIds.SUMMARY)
+                                    .optional(true)
+                                    .label(plainText("Summary (what fixed it)"))
+                                    .element(
+                                        plainTextInput(
+                                            p -> p.actionId(IncidentActionIds.SUMMARY).multiline(true)))))));
+  }
+
+  private static List<OptionObject> severityOptions() {
+    return Arrays.stream(Severity.values()).map(IncidentViews::severityOption).toList();
+  }
+
+  private static OptionObject severityOption(Severity severity) {
+    return option(plainText(severity.label()), severity.code());
+  }
+
+  private static List<OptionObject> statusOptions() {
+    return Arrays.stream(UpdateStatus.values()).map(IncidentViews::statusOption).toList();
+  }
+
+  private static OptionObject statusOption(UpdateStatus status) {
+    return option(plainText(status.label()), status.code());
+  }
+
+  private static TextObject field(String label, String value) {
+    return markdownText("*" + label + "*\n" + value);
+  }
+}
