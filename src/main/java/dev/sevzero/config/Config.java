@@ -1,0 +1,183 @@
+package dev.sevzero.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything Sevzero reads from its environment (SPEC §8), parsed and validated once at start-up.
+ *
+ * <p>Build it with {@link #fromEnvironment(Map)}: {@code Config.fromEnvironment(System.getenv())}
+ * in production, {@code Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-test", ...))} in
+ * tests and the playground. {@link #toString()} never shows a token or the signing secret.
+ *
+ * @param botToken {@code SLACK_BOT_TOKEN}, an {@code xoxb-} token
+ * @param appToken {@code SLACK_APP_TOKEN}, an {@code xapp-} token; present means Socket Mode
+ * @param signingSecret {@code SLACK_SIGNING_SECRET}; always present in HTTP mode
+ * @param slackApiUrl {@code SLACK_API_URL}, an http(s) URL ending with {@code /}
+ * @param port {@code PORT}, 1–65535
+ * @param databaseUrl {@code DATABASE_URL}, a JDBC URL
+ * @param incidentsChannel {@code INCIDENTS_CHANNEL}, a channel ID
+ * @param oncallChannel {@code ONCALL_CHANNEL}, a channel ID
+ * @param oncallUsergroup {@code ONCALL_USERGROUP}, a user-group ID
+ * @param incidentResponders {@code INCIDENT_RESPONDERS}, user IDs invited to every incident
+ * @param admins {@code ADMINS}, user IDs allowed to edit the roster; empty means everyone
+ * @param updateInterval {@code UPDATE_INTERVAL}, positive
+ * @param updateGrace {@code UPDATE_GRACE}, positive and shorter than the interval
+ * @param rotationCron {@code ROTATION_CRON}, a valid Quartz cron expression
+ * @param rotationTimezone {@code ROTATION_TIMEZONE}
+ * @param slaTimezone {@code SLA_TIMEZONE}
+ * @param slaTarget {@code SLA_TARGET}, positive
+ * @param slaCeiling {@code SLA_CEILING}, at least the target
+ */
+public record Config(
+    String botToken,
+    Optional<String> appToken,
+    Optional<String> signingSecret,
+    String slackApiUrl,
+    int port,
+    String databaseUrl,
+    Optional<String> incidentsChannel,
+    Optional<String> oncallChannel,
+    Optional<String> oncallUsergroup,
+    List<String> incidentResponders,
+    List<String> admins,
+    Duration updateInterval,
+    Duration updateGrace,
+    String rotationCron,
+    ZoneId rotationTimezone,
+    ZoneId slaTimezone,
+    Duration slaTarget,
+    Duration slaCeiling) {
+
+  public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+  public static final int DEFAULT_PORT = 3000;
+  public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:sevzero.db";
+  public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
+  public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
+  public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
+
+  public Config {
+    Objects.requireNonNull(botToken, "botToken");
+    Objects.requireNonNull(appToken, "appToken");
+    Objects.requireNonNull(signingSecret, "signingSecret");
+    Objects.requireNonNull(slackApiUrl, "slackApiUrl");
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(incidentsChannel, "incidentsChannel");
+    Objects.requireNonNull(oncallChannel, "oncallChannel");
+    Objects.requireNonNull(oncallUsergroup, "oncallUsergroup");
+    incidentResponders = List.copyOf(incidentResponders);
+    admins = List.copyOf(admins);
+    Objects.requireNonNull(updateInterval, "updateInterval");
+    Objects.requireNonNull(updateGrace, "updateGrace");
+    Objects.requireNonNull(rotationCron, "rotationCron");
+    Objects.requireNonNull(rotationTimezone, "rotationTimezone");
+    Objects.requireNonNull(slaTimezone, "slaTimezone");
+    Objects.requireNonNull(slaTarget, "slaTarget");
+    Objects.requireNonNull(slaCeiling, "slaCeiling");
+  }
+
+  /**
+   * Reads and validates the variables of SPEC §8 from {@code env}; blank values count as unset.
+   *
+   * @throws ConfigException naming the first variable that is missing or malformed
+   */
+  public static Config fromEnvironment(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    Optional<String> appToken = in.token("SLACK_APP_TOKEN", "xapp-", "an app-level token");
+    Optional<String> signingSecret = in.optional("SLACK_SIGNING_SECRET");
+    if (appToken.isEmpty() && signingSecret.isEmpty()) {
+      throw new ConfigException(
+          "SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket"
+              + " Mode)");
+    }
+    Duration updateInterval = in.positiveDuration("UPDATE_INTERVAL", DEFAULT_UPDATE_INTERVAL);
+    Duration updateGrace = in.positiveDuration("UPDATE_GRACE", DEFAULT_UPDATE_GRACE);
+    if (updateGrace.compareTo(updateInterval) >= 0) {
+      throw new ConfigException(
+          "UPDATE_GRACE: "
+              + updateGrace
+              + " must be shorter than UPDATE_INTERVAL ("
+              + updateInterval
+              + ")");
+    }
+    Duration slaTarget = in.positiveDuration("SLA_TARGET", DEFAULT_SLA_TARGET);
+    Duration slaCeiling = in.positiveDuration("SLA_CEILING", DEFAULT_SLA_CEILING);
+    if (slaTarget.compareTo(slaCeiling) > 0) {
+      throw new ConfigException(
+          "SLA_TARGET: " + slaTarget + " must not exceed SLA_CEILING (" + slaCeiling + ")");
+    }
+    return new Config(
+        in.token("SLACK_BOT_TOKEN", "xoxb-", "a bot token")
+            .orElseThrow(() -> new ConfigException("SLACK_BOT_TOKEN: required (an xoxb- token)")),
+        appToken,
+        signingSecret,
+        in.httpUrl("SLACK_API_URL", DEFAULT_SLACK_API_URL),
+        in.port("PORT", DEFAULT_PORT),
+        in.jdbcUrl("DATABASE_URL", DEFAULT_DATABASE_URL),
+        in.id("INCIDENTS_CHANNEL", EnvReader.CHANNEL_ID, "a channel ID such as C0123ABCD"),
+        in.id("ONCALL_CHANNEL", EnvReader.CHANNEL_ID, "a channel ID such as C0123ABCD"),
+        in.id("ONCALL_USERGROUP", EnvReader.USERGROUP_ID, "a user-group ID such as S0123ABCD"),
+        in.userIds("INCIDENT_RESPONDERS"),
+        in.userIds("ADMINS"),
+        updateInterval,
+        updateGrace,
+        in.cron("ROTATION_CRON", DEFAULT_ROTATION_CRON),
+        in.zone("ROTATION_TIMEZONE", DEFAULT_ZONE),
+        in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
+        slaTarget,
+        slaCeiling);
+  }
+
+  /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
+  public boolean socketMode() {
+    return appToken.isPresent();
+  }
+
+  /** Lists every setting, with tokens, the secret and any database password replaced. */
+  @Override
+  public String toString() {
+    return "Config[botToken=<redacted>"
+        + ", appToken="
+        + appToken.map(t -> "<redacted>").orElse("<unset>")
+        + ", signingSecret="
+        + signingSecret.map(t -> "<redacted>").orElse("<unset>")
+        + ", slackApiUrl="
+        + slackApiUrl
+        + ", port="
+        + port
+        + ", databaseUrl="
+        + EnvReader.redactPassword(databaseUrl)
+        + ", incidentsChannel="
+        + incidentsChannel.orElse("<unset>")
+        + ", oncallChannel="
+        + oncallChannel.orElse("<unset>")
+        + ", oncallUsergroup="
+        + oncallUsergroup.orElse("<unset>")
+        + ", incidentResponders="
+        + incidentResponders
+        + ", admins="
+        + admins
+        + ", updateInterval="
+        + updateInterval
+        + ", updateGrace="
+        + updateGrace
+        + ", rotationCron="
+        + rotationCron
+        + ", rotationTimezone="
+        + rotationTimezone
+        + ", slaTimezone="
+        + slaTimezone
+        + ", slaTarget="
+        + slaTarget
+        + ", slaCeiling="
+        + slaCeiling
+        + "]";
+  }
+}
