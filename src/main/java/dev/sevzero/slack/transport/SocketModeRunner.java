@@ -1,0 +1,54 @@
+package dev.sevzero.slack.transport;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+
+/**
+ * Socket Mode: the app opens a WebSocket to Slack (URL from {@code apps.connections.open}, which
+ * follows the {@code Slack} instance's endpoint) and receives requests over it, so no public HTTP
+ * endpoint or signing secret is needed.
+ */
+public final class SocketModeRunner {
+
+  private final App app;
+  private final String appToken;
+  private SocketModeApp socketModeApp;
+
+  /** {@code app} must be built on a {@code Slack} from {@link SlackClients}. */
+  public SocketModeRunner(App app, String appToken) {
+    this.app = app;
+    this.appToken = appToken;
+  }
+
+  /**
+   * Connects and returns; the SDK keeps the connection alive (pings, reconnects) on its own
+   * threads. Connecting happens here, not in the constructor, so a runner can be built early.
+   *
+   * @throws Exception when the first connection cannot be opened (bad token, Slack unreachable)
+   */
+  public synchronized void start() throws Exception {
+    if (socketModeApp != null) {
+      throw new IllegalStateException("already started");
+    }
+    // Java-WebSocket rather than the SDK's default Tyrus: one small dependency, shared with the
+    // fake.
+    SocketModeApp started =
+        new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+    started.startAsync();
+    socketModeApp = started;
+  }
+
+  /** True between {@link #start()} and {@link #stop()}, while the SDK has not given up. */
+  public synchronized boolean running() {
+    return socketModeApp != null && !socketModeApp.isClientStopped();
+  }
+
+  /** Closes the socket and stops the app. */
+  public synchronized void stop() throws Exception {
+    if (socketModeApp != null) {
+      socketModeApp.stop();
+      socketModeApp = null;
+    }
+  }
+}
