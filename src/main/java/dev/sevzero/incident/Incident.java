@@ -134,7 +134,8 @@ public final class Incident {
     severity = newSeverity;
   }
 
-  void requireOpen(String action) {
+  /** Refuses {@code action} (worded for the person asking) on a resolved incident. */
+  public void requireOpen(String action) {
     if (status == IncidentStatus.RESOLVED) {
       throw new IncidentException(
           key() + " is resolved, so you can't " + action + " it. `/incident reopen` it first.");

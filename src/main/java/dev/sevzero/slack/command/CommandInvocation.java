@@ -8,6 +8,7 @@ import java.util.List;
  */
 public record CommandInvocation(
     String command,
+    String subCommand,
     String userId,
     String channelId,
     String text,

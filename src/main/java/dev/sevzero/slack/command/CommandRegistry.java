@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The sub-commands of one slash command. It routes what was typed to a handler, and writes the
- * help and every usage error from the same entries, so they always agree with what runs.
+ * The sub-commands of one slash command. It routes what was typed to a handler, and writes the help
+ * and every usage error from the same entries, so they always agree with what runs.
  */
 public final class CommandRegistry {
 
@@ -73,6 +73,7 @@ public final class CommandRegistry {
     CommandInvocation forHandler =
         new CommandInvocation(
             command,
+            name,
             invocation.userId(),
             invocation.channelId(),
             rest,
@@ -106,7 +107,15 @@ public final class CommandRegistry {
                         + sub.summary()
                         + (sub.access() == SubCommand.Access.ADMINS ? " _(admins)_" : ""))
             .collect(Collectors.joining("\n"));
-    return "*" + command + "* — " + purpose + "\n" + lines + "\n• `" + command + " help` — this help";
+    return "*"
+        + command
+        + "* — "
+        + purpose
+        + "\n"
+        + lines
+        + "\n• `"
+        + command
+        + " help` — this help";
   }
 
   private String helpFor(String name) {

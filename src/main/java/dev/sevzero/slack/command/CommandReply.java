@@ -3,7 +3,9 @@ package dev.sevzero.slack.command;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
 
-/** What the caller sees at once, in the acknowledgement: private to them unless {@code inChannel}. */
+/**
+ * What the caller sees at once, in the acknowledgement: private to them unless {@code inChannel}.
+ */
 public record CommandReply(String text, List<LayoutBlock> blocks, boolean inChannel) {
 
   public static CommandReply ephemeral(String text) {

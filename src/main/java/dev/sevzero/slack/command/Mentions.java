@@ -25,7 +25,8 @@ public final class Mentions {
       throw new UsageException("`" + plain(word) + "` is a channel, not a person.");
     }
     if (word.startsWith("<!")) {
-      throw new UsageException("`" + plain(word) + "` is a group, not a person: mention one person.");
+      throw new UsageException(
+          "`" + plain(word) + "` is a group, not a person: mention one person.");
     }
     if (word.startsWith("@")) {
       throw new UsageException(

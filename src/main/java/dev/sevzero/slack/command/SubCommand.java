@@ -16,8 +16,7 @@ public record SubCommand(
   @FunctionalInterface
   public interface Handler {
     /**
-     * @param invocation the command, with {@code text} holding only the words after the
-     *     sub-command
+     * @param invocation the command, with {@code text} holding only the words after the sub-command
      * @throws UsageException when the arguments are wrong
      */
     CommandReply handle(CommandInvocation invocation);

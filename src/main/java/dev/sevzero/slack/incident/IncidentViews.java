@@ -52,7 +52,7 @@ final class IncidentViews {
   }
 
   /** The header pinned in the incident channel; edited in place on every change. */
-  static List<LayoutBlock> header(Incident incident) {
+  static List<LayoutBlock> headerBlocks(Incident incident) {
     String icon = incident.isOpen() ? (incident.isDrill() ? "🧪" : "🚨") : "✅";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(icon + " " + headline(incident), true))));
@@ -64,7 +64,8 @@ final class IncidentViews {
             "Declared",
             "by " + user(incident.declared().by()) + "\n" + date(incident.declared().at())));
     fields.add(field("Acknowledged", acknowledged(incident)));
-    fields.add(field("Incident Commander", incident.commander().map(u -> user(u)).orElse("_unassigned_")));
+    fields.add(
+        field("Incident Commander", incident.commander().map(u -> user(u)).orElse("_unassigned_")));
     fields.add(field("Scribe / comms", incident.scribe().map(u -> user(u)).orElse("_unassigned_")));
     fields.add(
         field(
@@ -137,14 +138,18 @@ final class IncidentViews {
                     .text(plainText("Acknowledge"))
                     .value(id)
                     .style("primary")),
-        button(b -> b.actionId(IncidentActionIds.TAKE_COMMANDER).text(plainText("I'm IC")).value(id)),
-        button(b -> b.actionId(IncidentActionIds.TAKE_SCRIBE).text(plainText("I'm scribe")).value(id)),
+        button(
+            b -> b.actionId(IncidentActionIds.TAKE_COMMANDER).text(plainText("I'm IC")).value(id)),
+        button(
+            b -> b.actionId(IncidentActionIds.TAKE_SCRIBE).text(plainText("I'm scribe")).value(id)),
         button(
             b ->
                 b.actionId(IncidentActionIds.JOIN_ENGINEER)
                     .text(plainText("Join as engineer"))
                     .value(id)),
-        button(b -> b.actionId(IncidentActionIds.POST_UPDATE).text(plainText("Post update")).value(id)),
+        button(
+            b ->
+                b.actionId(IncidentActionIds.POST_UPDATE).text(plainText("Post update")).value(id)),
         button(
             b ->
                 b.actionId(IncidentActionIds.RESOLVE)
@@ -254,8 +259,11 @@ final class IncidentViews {
 
   /** {@code /incident status}. */
   static List<LayoutBlock> status(
-      Incident incident, Instant now, Optional<StatusUpdate> lastUpdate, Optional<Instant> nextDue) {
-    List<LayoutBlock> blocks = new ArrayList<>(header(incident));
+      Incident incident,
+      Instant now,
+      Optional<StatusUpdate> lastUpdate,
+      Optional<Instant> nextDue) {
+    List<LayoutBlock> blocks = new ArrayList<>(headerBlocks(incident));
     blocks.remove(blocks.size() - 1);
     List<TextObject> fields = new ArrayList<>();
     fields.add(field("Age", Durations.format(incident.age(now))));
@@ -274,7 +282,10 @@ final class IncidentViews {
             "Next update due",
             nextDue
                 .map(IncidentViews::dueText)
-                .orElse(incident.severity().requiresUpdates() && incident.isOpen() ? "—" : "_not required_")));
+                .orElse(
+                    incident.severity().requiresUpdates() && incident.isOpen()
+                        ? "—"
+                        : "_not required_")));
     blocks.add(divider());
     blocks.add(section(s -> s.fields(fields)));
     return blocks;
@@ -302,10 +313,7 @@ final class IncidentViews {
               + " · IC "
               + incident.commander().map(u -> user(u)).orElse("_unassigned_")
               + " · "
-              + incident
-                  .acknowledgement()
-                  .map(a -> "acknowledged")
-                  .orElse("⚠️ not acknowledged");
+              + incident.acknowledgement().map(a -> "acknowledged").orElse("⚠️ not acknowledged");
       blocks.add(section(s -> s.text(markdownText(line))));
     }
     return blocks;
@@ -316,15 +324,22 @@ final class IncidentViews {
     return date(entry.at()) + " — " + entry.text();
   }
 
-  /** The declare modal; {@code metadata} carries the channel it was opened from and the drill flag. */
+  /**
+   * The declare modal; {@code metadata} carries the channel it was opened from and the drill flag.
+   */
   static View declareModal(String metadata, boolean drill) {
     return view(
         v ->
             v.type("modal")
                 .callbackId(IncidentActionIds.DECLARE_VIEW)
                 .privateMetadata(metadata)
-                .title(viewTitle(t -> t.type("plain_text").text(drill ? "Start a drill" : "Declare an incident")))
-                .submit(viewSubmit(s -> s.type("plain_text").text(drill ? "Start drill" : "Declare")))
+                .title(
+                    viewTitle(
+                        t ->
+                            t.type("plain_text")
+                                .text(drill ? "Start a drill" : "Declare an incident")))
+                .submit(
+                    viewSubmit(s -> s.type("plain_text").text(drill ? "Start drill" : "Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
@@ -334,7 +349,9 @@ final class IncidentViews {
                                     .label(plainText(drill ? "Scenario" : "What is broken?"))
                                     .element(
                                         plainTextInput(
-                                            p -> p.actionId(IncidentActionIds.TITLE).maxLength(150)))),
+                                            p ->
+                                                p.actionId(IncidentActionIds.TITLE)
+                                                    .maxLength(150)))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.SEVERITY)
@@ -344,7 +361,8 @@ final class IncidentViews {
                                             s ->
                                                 s.actionId(IncidentActionIds.SEVERITY)
                                                     .options(severityOptions())
-                                                    .initialOption(severityOption(Severity.SEV0))))),
+                                                    .initialOption(
+                                                        severityOption(Severity.SEV0))))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.DESCRIPTION)
@@ -352,7 +370,9 @@ final class IncidentViews {
                                     .label(plainText("Description"))
                                     .element(
                                         plainTextInput(
-                                            p -> p.actionId(IncidentActionIds.DESCRIPTION).multiline(true)))))));
+                                            p ->
+                                                p.actionId(IncidentActionIds.DESCRIPTION)
+                                                    .multiline(true)))))));
   }
 
   /** The update modal: status and text. */
@@ -376,14 +396,18 @@ final class IncidentViews {
                                             s ->
                                                 s.actionId(IncidentActionIds.STATUS)
                                                     .options(statusOptions())
-                                                    .initialOption(statusOption(UpdateStatus.INVESTIGATING))))),
+                                                    .initialOption(
+                                                        statusOption(
+                                                            UpdateStatus.INVESTIGATING))))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.TEXT)
                                     .label(plainText("What should stakeholders know?"))
                                     .element(
                                         plainTextInput(
-                                            p -> p.actionId(IncidentActionIds.TEXT).multiline(true)))))));
+                                            p ->
+                                                p.actionId(IncidentActionIds.TEXT)
+                                                    .multiline(true)))))));
   }
 
   /** The resolve confirmation: a misclick at 3 a.m. should not close an incident. */
@@ -405,7 +429,9 @@ final class IncidentViews {
                                     .label(plainText("Summary (what fixed it)"))
                                     .element(
                                         plainTextInput(
-                                            p -> p.actionId(IncidentActionIds.SUMMARY).multiline(true)))))));
+                                            p ->
+                                                p.actionId(IncidentActionIds.SUMMARY)
+                                                    .multiline(true)))))));
   }
 
   private static List<OptionObject> severityOptions() {

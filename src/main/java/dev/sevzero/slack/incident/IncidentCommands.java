@@ -1,0 +1,374 @@
+package dev.sevzero.slack.incident;
+
+import static dev.sevzero.slack.SlackText.channel;
+import static dev.sevzero.slack.SlackText.user;
+import static dev.sevzero.slack.SlackText.users;
+
+import com.google.gson.JsonObject;
+import com.slack.api.model.view.View;
+import dev.sevzero.incident.Acknowledgement;
+import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentException;
+import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.Role;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.command.CommandInvocation;
+import dev.sevzero.slack.command.CommandRegistry;
+import dev.sevzero.slack.command.CommandReply;
+import dev.sevzero.slack.command.Mentions;
+import dev.sevzero.slack.command.SubCommand;
+import dev.sevzero.slack.command.UsageException;
+import dev.sevzero.slack.transport.SlackGateway;
+import dev.sevzero.text.Durations;
+import dev.sevzero.updates.UpdateSchedule;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** {@code /incident}: every sub-command, its usage and its handler, in one registry. */
+public final class IncidentCommands {
+
+  private static final int MAX_TITLE = 150;
+
+  private final IncidentService incidents;
+  private final UpdateSchedule updates;
+  private final SlackGateway slack;
+  private final SlackWork work;
+  private final Clock clock;
+  private final CommandRegistry registry;
+
+  public IncidentCommands(
+      IncidentService incidents,
+      UpdateSchedule updates,
+      SlackGateway slack,
+      SlackWork work,
+      Clock clock,
+      Predicate<String> isAdmin) {
+    this.incidents = incidents;
+    this.updates = updates;
+    this.slack = slack;
+    this.work = work;
+    this.clock = clock;
+    this.registry =
+        new CommandRegistry("/incident", "declare and run incidents", isAdmin)
+            .add(
+                SubCommand.of(
+                    "declare",
+                    "[sev0|sev1|sev2|sev3] <title>",
+                    "declare an incident (no title: a form); severity defaults to sev0",
+                    showingRefusals(inv -> declare(inv, false))))
+            .add(
+                SubCommand.of(
+                    "drill",
+                    "[sev0|sev1|sev2|sev3] <scenario>",
+                    "start an exercise: the full process, kept out of SLA figures",
+                    showingRefusals(inv -> declare(inv, true))))
+            .add(
+                SubCommand.of(
+                    "ack",
+                    "[incident]",
+                    "acknowledge the incident",
+                    showingRefusals(this::acknowledge)))
+            .add(
+                SubCommand.of(
+                    "commander",
+                    "[@user]",
+                    "make someone (default: you) Incident Commander",
+                    showingRefusals(inv -> assign(inv, Role.COMMANDER))))
+            .add(
+                SubCommand.of(
+                    "scribe",
+                    "[@user]",
+                    "make someone (default: you) scribe / comms lead",
+                    showingRefusals(inv -> assign(inv, Role.SCRIBE))))
+            .add(
+                SubCommand.of(
+                    "engineer",
+                    "[@user …]",
+                    "add engineers (default: you)",
+                    showingRefusals(inv -> assign(inv, Role.ENGINEER))))
+            .add(
+                SubCommand.of(
+                    "update",
+                    "<text>",
+                    "post a stakeholder update (no text: a form)",
+                    showingRefusals(this::update)))
+            .add(
+                SubCommand.of(
+                    "note", "<text>", "add a timeline entry", showingRefusals(this::note)))
+            .add(
+                SubCommand.of(
+                    "sev",
+                    "<sev0|sev1|sev2|sev3>",
+                    "change the severity",
+                    showingRefusals(this::severity)))
+            .add(
+                SubCommand.of(
+                    "status",
+                    "[incident]",
+                    "severity, roles, age, time to ack, updates",
+                    showingRefusals(this::status)))
+            .add(SubCommand.of("list", "", "open incidents", showingRefusals(this::list)))
+            .add(
+                SubCommand.of(
+                    "resolve", "[summary]", "resolve the incident", showingRefusals(this::resolve)))
+            .add(SubCommand.of("reopen", "[incident]", "reopen a resolved incident", this::reopen));
+  }
+
+  /** The incident rules' refusals (acting on a resolved incident…) are answers, not errors. */
+  private static SubCommand.Handler showingRefusals(SubCommand.Handler handler) {
+    return invocation -> {
+      try {
+        return handler.handle(invocation);
+      } catch (IncidentException refusal) {
+        return CommandReply.ephemeral(refusal.getMessage());
+      }
+    };
+  }
+
+  public CommandRegistry registry() {
+    return registry;
+  }
+
+  private CommandReply declare(CommandInvocation invocation, boolean drill) {
+    List<String> words = new ArrayList<>(invocation.words());
+    Severity severity = Severity.SEV0;
+    if (!words.isEmpty() && words.get(0).toLowerCase(Locale.ROOT).startsWith("sev")) {
+      String typed = words.remove(0);
+      severity =
+          Severity.parse(typed)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
+    }
+    if (invocation.words().isEmpty()) {
+      openDeclareModal(invocation, drill);
+      return CommandReply.silent();
+    }
+    String title = String.join(" ", words);
+    if (title.isBlank()) {
+      throw new UsageException(
+          "The " + (drill ? "drill needs a scenario" : "incident needs a title") + ".");
+    }
+    if (title.length() > MAX_TITLE) {
+      throw new UsageException(
+          "That title is " + title.length() + " characters; keep it under " + MAX_TITLE + ".");
+    }
+    Incident incident = incidents.declare(title, null, severity, drill, invocation.userId());
+    return CommandReply.ephemeral(
+        (drill ? "🧪 Drill " : "🚨 ")
+            + "*"
+            + IncidentViews.headline(incident)
+            + "* declared. I'm creating its channel and inviting you and the on-call now.");
+  }
+
+  private void openDeclareModal(CommandInvocation invocation, boolean drill) {
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("channel", invocation.channelId());
+    metadata.addProperty("drill", drill);
+    openModal(invocation.triggerId(), IncidentViews.declareModal(metadata.toString(), drill));
+  }
+
+  /** Opens a modal at once, beside other work: Slack's trigger is only valid for 3 seconds. */
+  void openModal(String triggerId, View view) {
+    work.inParallel(
+        "open modal " + view.getCallbackId(),
+        () -> slack.callOk("views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).view(view))));
+  }
+
+  private CommandReply acknowledge(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    scoped.requireNoArguments();
+    return CommandReply.ephemeral(
+        acknowledgementText(incidents.acknowledge(scoped.incident().id(), invocation.userId())));
+  }
+
+  static String acknowledgementText(Acknowledgement ack) {
+    String after = Durations.format(ack.after());
+    if (ack.first()) {
+      return "You acknowledged *" + ack.incident().key() + "*: response time " + after + ".";
+    }
+    return ack.incident().key()
+        + " was already acknowledged by "
+        + user(ack.by())
+        + " after "
+        + after
+        + ".";
+  }
+
+  private CommandReply assign(CommandInvocation invocation, Role role) {
+    Scoped scoped = scoped(invocation);
+    List<String> people =
+        scoped.arguments().isEmpty()
+            ? List.of(invocation.userId())
+            : scoped.arguments().stream().map(Mentions::user).distinct().toList();
+    if (role != Role.ENGINEER && people.size() > 1) {
+      throw new UsageException("An incident has one " + role.title() + ": mention one person.");
+    }
+    List<String> joined =
+        incidents.assign(scoped.incident().id(), role, people, invocation.userId());
+    if (joined.isEmpty()) {
+      return CommandReply.ephemeral(
+          (people.size() == 1 ? user(people.get(0)) + " is" : "They are")
+              + " already "
+              + role.title()
+              + " on "
+              + scoped.incident().key()
+              + ".");
+    }
+    return CommandReply.ephemeral(
+        users(joined)
+            + (joined.size() == 1 ? " is" : " are")
+            + " now "
+            + role.title()
+            + " on "
+            + scoped.incident().key()
+            + ".");
+  }
+
+  private CommandReply update(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    if (scoped.arguments().isEmpty()) {
+      scoped.incident().requireOpen("post an update on");
+      openModal(invocation.triggerId(), IncidentViews.updateModal(scoped.incident()));
+      return CommandReply.silent();
+    }
+    StatusUpdate update =
+        incidents.postUpdate(
+            scoped.incident().id(), invocation.userId(), UpdateStatus.INVESTIGATING, scoped.rest());
+    return CommandReply.ephemeral(
+        "Update #" + update.number() + " on " + scoped.incident().key() + " posted.");
+  }
+
+  private CommandReply note(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    if (scoped.arguments().isEmpty()) {
+      throw new UsageException("Say what to note.");
+    }
+    incidents.note(scoped.incident().id(), invocation.userId(), scoped.rest());
+    return CommandReply.ephemeral("Noted on " + scoped.incident().key() + "'s timeline.");
+  }
+
+  private CommandReply severity(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    if (scoped.arguments().size() != 1) {
+      throw new UsageException("Give one severity.");
+    }
+    String typed = scoped.arguments().get(0);
+    Severity severity =
+        Severity.parse(typed)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
+    incidents.changeSeverity(scoped.incident().id(), invocation.userId(), severity);
+    return CommandReply.ephemeral(scoped.incident().key() + " is now " + severity.label() + ".");
+  }
+
+  private CommandReply status(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    scoped.requireNoArguments();
+    Incident incident = scoped.incident();
+    List<StatusUpdate> posted = incidents.updates(incident.id());
+    Optional<StatusUpdate> last =
+        posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(posted.size() - 1));
+    return CommandReply.ephemeral(
+        IncidentViews.headline(incident),
+        IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+  }
+
+  private CommandReply list(CommandInvocation invocation) {
+    if (!invocation.words().isEmpty()) {
+      throw new UsageException("`list` takes no arguments.");
+    }
+    List<Incident> open = incidents.open();
+    return CommandReply.ephemeral(
+        open.size() + " open incidents", IncidentViews.list(open, clock.instant()));
+  }
+
+  private CommandReply resolve(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    String summary = scoped.arguments().isEmpty() ? null : scoped.rest();
+    Incident incident = incidents.resolve(scoped.incident().id(), invocation.userId(), summary);
+    return CommandReply.ephemeral(
+        "Resolved *"
+            + incident.key()
+            + "* after "
+            + Durations.format(incident.age(clock.instant()))
+            + ".");
+  }
+
+  private CommandReply reopen(CommandInvocation invocation) {
+    Scoped scoped = scoped(invocation);
+    scoped.requireNoArguments();
+    incidents.reopen(scoped.incident().id(), invocation.userId());
+    return CommandReply.ephemeral("Reopened *" + scoped.incident().key() + "*.");
+  }
+
+  /** An incident-scoped command: the incident it acts on, and the words left for it. */
+  private record Scoped(Incident incident, List<String> arguments) {
+    String rest() {
+      return String.join(" ", arguments);
+    }
+
+    void requireNoArguments() {
+      if (!arguments.isEmpty()) {
+        throw new UsageException("Unexpected `" + rest() + "`.");
+      }
+    }
+  }
+
+  /**
+   * The incident a command acts on: an explicit number first ({@code 42} or {@code INC-42}), else
+   * the incident whose channel the command was typed in.
+   */
+  private Scoped scoped(CommandInvocation invocation) {
+    List<String> words = invocation.words();
+    if (!words.isEmpty()) {
+      Optional<Long> number = incidentNumber(words.get(0));
+      if (number.isPresent()) {
+        Incident incident =
+            incidents
+                .find(number.get())
+                .orElseThrow(
+                    () -> new UsageException("There is no incident " + words.get(0) + "."));
+        return new Scoped(incident, words.subList(1, words.size()));
+      }
+    }
+    Optional<Incident> here = incidents.findByChannel(invocation.channelId());
+    if (here.isPresent()) {
+      return new Scoped(here.get(), words);
+    }
+    throw new UsageException(
+        "This isn't an incident channel. Run it in one"
+            + openChannels()
+            + ", or name the incident first, e.g. `/incident "
+            + invocation.subCommand()
+            + " 42`.");
+  }
+
+  private String openChannels() {
+    String list =
+        incidents.open().stream()
+            .filter(incident -> incident.channelId().isPresent())
+            .map(incident -> channel(incident.channelId().get()) + " (" + incident.key() + ")")
+            .collect(Collectors.joining(", "));
+    return list.isEmpty() ? " (there are no open incidents)" : " (" + list + ")";
+  }
+
+  private static Optional<Long> incidentNumber(String word) {
+    String digits = word.replaceFirst("(?i)^(inc|drill)-", "");
+    if (!digits.matches("\\d{1,12}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(digits));
+  }
+}
