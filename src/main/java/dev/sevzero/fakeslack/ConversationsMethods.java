@@ -1,0 +1,73 @@
+package dev.sevzero.fakeslack;
+
+import static dev.sevzero.fakeslack.WebApi.Tokens.BOT;
+
+import com.google.gson.JsonObject;
+
+/** conversations.*: channel lifecycle, membership, topic and history. */
+final class ConversationsMethods {
+  private ConversationsMethods() {}
+
+  static void register(WebApi api, Workspace ws) {
+    api.register("conversations.create", BOT, p -> Json.obj("channel", ws.create(p.get("name"))));
+    api.register(
+        "conversations.invite",
+        BOT,
+        p -> Json.obj("channel", ws.invite(channel(ws, p), p.list("users"))));
+    api.register(
+        "conversations.join",
+        BOT,
+        p -> {
+          String id = channel(ws, p);
+          boolean already = ws.join(id);
+          return Json.obj(
+              "channel", ws.channelJson(id),
+              "warning", already ? "already_in_channel" : null,
+              "response_metadata",
+                  already ? Json.obj("warnings", new String[] {"already_in_channel"}) : null);
+        });
+    api.register(
+        "conversations.setTopic",
+        BOT,
+        p -> Json.obj("channel", ws.setTopic(channel(ws, p), p.get("topic"))));
+    api.register(
+        "conversations.info", BOT, p -> Json.obj("channel", ws.channelJson(channel(ws, p))));
+    api.register(
+        "conversations.members",
+        BOT,
+        p ->
+            Json.obj(
+                "members", ws.members(channel(ws, p)),
+                "response_metadata", Json.obj("next_cursor", "")));
+    api.register(
+        "conversations.history",
+        BOT,
+        p ->
+            Json.obj(
+                "messages",
+                    ws.history(
+                        channel(ws, p), p.get("oldest"), p.get("latest"), p.intOr("limit", 100)),
+                "has_more", false,
+                "response_metadata", Json.obj("next_cursor", "")));
+    api.register(
+        "conversations.open",
+        BOT,
+        p -> {
+          var users = p.list("users");
+          if (users.size() != 1) {
+            // Group DMs are not modelled.
+            throw new ApiError(users.isEmpty() ? "users_list_not_supplied" : "not_supported");
+          }
+          JsonObject channel = ws.channelJson(ws.dmChannel(users.get(0)));
+          return Json.obj("channel", channel);
+        });
+  }
+
+  private static String channel(Workspace ws, Params p) {
+    String id = p.get("channel");
+    if (id == null) {
+      throw new ApiError("channel_not_found");
+    }
+    return id;
+  }
+}

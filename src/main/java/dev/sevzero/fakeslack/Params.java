@@ -1,0 +1,80 @@
+package dev.sevzero.fakeslack;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A Web API call's arguments, with the conversions Slack applies to them. */
+record Params(Map<String, String> map) {
+
+  String get(String name) {
+    String v = map.get(name);
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  String required(String name) {
+    String v = get(name);
+    if (v == null) {
+      throw new ApiError("invalid_arguments");
+    }
+    return v;
+  }
+
+  /** A comma-separated list such as conversations.invite's {@code users}. */
+  List<String> list(String name) {
+    String v = get(name);
+    return v == null
+        ? List.of()
+        : Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  int intOr(String name, int fallback) {
+    String v = get(name);
+    return v == null ? fallback : Integer.parseInt(v);
+  }
+
+  boolean bool(String name) {
+    return "true".equals(get(name)) || "1".equals(get(name));
+  }
+
+  /** Blocks arrive as a JSON string; Slack rejects malformed ones with invalid_blocks. */
+  JsonArray blocks() {
+    JsonElement e = parsed("blocks", "invalid_blocks");
+    if (e != null && !e.isJsonArray()) {
+      throw new ApiError("invalid_blocks");
+    }
+    return e == null ? null : e.getAsJsonArray();
+  }
+
+  JsonObject object(String name) {
+    JsonElement e = parsed(name, "invalid_arguments");
+    if (e != null && !e.isJsonObject()) {
+      throw new ApiError("invalid_arguments");
+    }
+    return e == null ? null : e.getAsJsonObject();
+  }
+
+  JsonArray array(String name) {
+    JsonElement e = parsed(name, "invalid_arguments");
+    if (e != null && !e.isJsonArray()) {
+      throw new ApiError("invalid_arguments");
+    }
+    return e == null ? null : e.getAsJsonArray();
+  }
+
+  private JsonElement parsed(String name, String error) {
+    String v = get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Json.parse(v);
+    } catch (JsonParseException e) {
+      throw new ApiError(error);
+    }
+  }
+}

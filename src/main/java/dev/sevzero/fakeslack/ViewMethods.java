@@ -1,0 +1,36 @@
+package dev.sevzero.fakeslack;
+
+import static dev.sevzero.fakeslack.WebApi.Tokens.BOT;
+
+/** views.open / update / push: modals, gated by Slack's 3-second trigger_id. */
+final class ViewMethods {
+  private ViewMethods() {}
+
+  static void register(WebApi api, Workspace ws) {
+    api.register(
+        "views.open",
+        BOT,
+        p -> {
+          String user = ws.redeemTrigger(p.get("trigger_id"));
+          return Json.obj("view", ws.openView(user, p.object("view")).view());
+        });
+    api.register(
+        "views.push",
+        BOT,
+        p -> {
+          String user = ws.redeemTrigger(p.get("trigger_id"));
+          return Json.obj("view", ws.openView(user, p.object("view")).view());
+        });
+    api.register(
+        "views.update",
+        BOT,
+        p -> {
+          String viewId = p.get("view_id");
+          String externalId = p.get("external_id");
+          if (viewId == null && externalId == null) {
+            throw new ApiError("invalid_arguments");
+          }
+          return Json.obj("view", ws.updateView(viewId, externalId, p.object("view")).view());
+        });
+  }
+}

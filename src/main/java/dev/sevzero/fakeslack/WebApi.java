@@ -1,0 +1,234 @@
+package dev.sevzero.fakeslack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+
+/**
+ * Slack's Web API over HTTP on a loopback port: routing, token checks, recording, fault and latency
+ * injection. What each method does lives in the *Methods classes.
+ */
+final class WebApi implements AutoCloseable {
+
+  /** Which token a method accepts; Slack answers not_allowed_token_type for the other one. */
+  enum Tokens {
+    BOT,
+    APP,
+    ANY
+  }
+
+  /** A method's behaviour: arguments in, the fields of a successful answer out. */
+  interface Method {
+    JsonObject call(Params params);
+  }
+
+  private record Route(Tokens tokens, Method method) {}
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Workspace workspace;
+  private final CallLog log;
+  private final Map<String, Route> routes = new HashMap<>();
+  private final Map<String, Deque<Failure>> failures = new HashMap<>();
+  private volatile Duration latency = Duration.ZERO;
+
+  WebApi(Workspace workspace, CallLog log) {
+    this.workspace = workspace;
+    this.log = log;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // One thread per request: injected latency must delay calls, not queue them.
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fakeslack-api");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/api/", this::serveMethod);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  void register(String name, Tokens tokens, Method method) {
+    routes.put(name, new Route(tokens, method));
+  }
+
+  /** Serves a non-API path (upload and response URLs): handler gets path rest and body. */
+  void serveRaw(String prefix, BiFunction<String, byte[], Integer> handler) {
+    server.createContext(
+        prefix,
+        exchange -> {
+          try (exchange) {
+            String rest = exchange.getRequestURI().getPath().substring(prefix.length());
+            int status = handler.apply(rest, exchange.getRequestBody().readAllBytes());
+            byte[] body = (status == 200 ? "ok" : "invalid").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
+  }
+
+  synchronized void failNext(String method, Failure failure) {
+    failures.computeIfAbsent(method, k -> new ArrayDeque<>()).add(failure);
+  }
+
+  private synchronized Failure nextFailure(String method) {
+    Deque<Failure> queue = failures.get(method);
+    return queue == null ? null : queue.poll();
+  }
+
+  void setLatency(Duration perCall) {
+    latency = perCall;
+  }
+
+  private void serveMethod(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      Map<String, String> params = readParams(exchange);
+      sleep(latency);
+      Failure failure = nextFailure(method);
+      int status = 200;
+      JsonObject response;
+      if (failure != null) {
+        status = failure.status();
+        response = Json.obj("ok", false, "error", failure.error());
+        if (failure.retryAfter() != null) {
+          exchange
+              .getResponseHeaders()
+              .add("Retry-After", String.valueOf(failure.retryAfter().toSeconds()));
+        }
+      } else {
+        response = answer(method, bearer(exchange, params), params);
+      }
+      log.add(new ApiCall(method, Map.copyOf(params), response.deepCopy(), workspace.now()));
+      byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+      exchange.sendResponseHeaders(status, body.length);
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  private JsonObject answer(String method, String token, Map<String, String> params) {
+    Route route = routes.get(method);
+    try {
+      if (route == null) {
+        return Json.obj("ok", false, "error", "unknown_method", "req_method", method);
+      }
+      checkToken(route.tokens(), token);
+      JsonObject fields = route.method().call(new Params(params));
+      JsonObject response = Json.obj("ok", true);
+      fields.entrySet().forEach(e -> response.add(e.getKey(), e.getValue()));
+      return response;
+    } catch (ApiError e) {
+      JsonObject response = Json.obj("ok", false, "error", e.code);
+      e.extra.entrySet().forEach(x -> response.add(x.getKey(), x.getValue()));
+      return response;
+    } catch (RuntimeException e) {
+      // A bug in the fake or a malformed argument the fake does not model: say so, like Slack.
+      return Json.obj("ok", false, "error", "invalid_arguments", "detail", e.toString());
+    }
+  }
+
+  private static void checkToken(Tokens allowed, String token) {
+    if (token == null || token.isEmpty()) {
+      throw new ApiError("not_authed");
+    }
+    boolean bot = FakeSlack.BOT_TOKEN.equals(token);
+    boolean app = FakeSlack.APP_TOKEN.equals(token);
+    if (!bot && !app) {
+      throw new ApiError("invalid_auth");
+    }
+    if ((allowed == Tokens.BOT && !bot) || (allowed == Tokens.APP && !app)) {
+      throw new ApiError("not_allowed_token_type");
+    }
+  }
+
+  private static String bearer(HttpExchange exchange, Map<String, String> params) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header != null && header.startsWith("Bearer ")) {
+      return header.substring("Bearer ".length()).trim();
+    }
+    return params.get("token");
+  }
+
+  /** Form fields, or a JSON body's top-level fields as strings (objects as their JSON text). */
+  private static Map<String, String> readParams(HttpExchange exchange) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query != null) {
+      parseForm(query, params);
+    }
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && type.startsWith("application/json")) {
+      if (!body.isBlank()) {
+        for (Map.Entry<String, JsonElement> e : Json.parse(body).getAsJsonObject().entrySet()) {
+          JsonElement v = e.getValue();
+          params.put(
+              e.getKey(),
+              v.isJsonNull() ? "" : v.isJsonPrimitive() ? v.getAsString() : v.toString());
+        }
+      }
+    } else {
+      parseForm(body, params);
+    }
+    return params;
+  }
+
+  private static void parseForm(String form, Map<String, String> into) {
+    for (String pair : form.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      into.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void sleep(Duration d) {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
