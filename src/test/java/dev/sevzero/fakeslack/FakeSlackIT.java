@@ -180,6 +180,25 @@ class FakeSlackIT {
   }
 
   @Test
+  void keepsTopicsAndUserGroupsAsTheAppSetsThem() throws Exception {
+    String channel = fake.addChannel("oncall", "UALICE");
+    String group = fake.addUsergroup("oncall", "UALICE");
+
+    var joined = client.conversationsJoin(r -> r.channel(channel));
+    var rejoined = client.conversationsJoin(r -> r.channel(channel));
+    client.conversationsSetTopic(r -> r.channel(channel).topic("SEV0 · investigating"));
+    var updated = client.usergroupsUsersUpdate(r -> r.usergroup(group).users(List.of("UBOB")));
+    var unknown = client.usergroupsUsersUpdate(r -> r.usergroup("SNOPE").users(List.of("UBOB")));
+
+    assertThat(joined.isOk()).isTrue();
+    assertThat(rejoined.getWarning()).isEqualTo("already_in_channel");
+    assertThat(fake.channel(channel).orElseThrow().topic()).isEqualTo("SEV0 · investigating");
+    assertThat(updated.getUsergroup().getUsers()).containsExactly("UBOB");
+    assertThat(unknown.getError()).isEqualTo("no_such_subteam");
+    assertThat(fake.usergroupMembers(group)).containsExactly("UBOB");
+  }
+
+  @Test
   void rateLimitSurfacesAsHttp429WithRetryAfter() throws Exception {
     String channel = fake.addChannel("inc-3", FakeSlack.BOT_USER_ID);
     fake.failNext("chat.postMessage", Failure.rateLimited(Duration.ofSeconds(7)));
