@@ -13,12 +13,12 @@ final class ConversationsMethods {
     api.register(
         "conversations.invite",
         BOT,
-        p -> Json.obj("channel", ws.invite(channel(ws, p), p.list("users"))));
+        p -> Json.obj("channel", ws.invite(channel(p), p.list("users"))));
     api.register(
         "conversations.join",
         BOT,
         p -> {
-          String id = channel(ws, p);
+          String id = channel(p);
           boolean already = ws.join(id);
           return Json.obj(
               "channel", ws.channelJson(id),
@@ -29,15 +29,14 @@ final class ConversationsMethods {
     api.register(
         "conversations.setTopic",
         BOT,
-        p -> Json.obj("channel", ws.setTopic(channel(ws, p), p.get("topic"))));
-    api.register(
-        "conversations.info", BOT, p -> Json.obj("channel", ws.channelJson(channel(ws, p))));
+        p -> Json.obj("channel", ws.setTopic(channel(p), p.get("topic"))));
+    api.register("conversations.info", BOT, p -> Json.obj("channel", ws.channelJson(channel(p))));
     api.register(
         "conversations.members",
         BOT,
         p ->
             Json.obj(
-                "members", ws.members(channel(ws, p)),
+                "members", ws.members(channel(p)),
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
         "conversations.history",
@@ -45,8 +44,7 @@ final class ConversationsMethods {
         p ->
             Json.obj(
                 "messages",
-                    ws.history(
-                        channel(ws, p), p.get("oldest"), p.get("latest"), p.intOr("limit", 100)),
+                    ws.history(channel(p), p.get("oldest"), p.get("latest"), p.intOr("limit", 100)),
                 "has_more", false,
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
@@ -63,7 +61,7 @@ final class ConversationsMethods {
         });
   }
 
-  private static String channel(Workspace ws, Params p) {
+  private static String channel(Params p) {
     String id = p.get("channel");
     if (id == null) {
       throw new ApiError("channel_not_found");

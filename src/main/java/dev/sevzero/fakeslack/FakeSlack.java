@@ -22,7 +22,10 @@ public final class FakeSlack implements AutoCloseable {
   public static final String APP_TOKEN = "xapp-sevzero-fake";
   public static final String BOT_USER_ID = "UBOT";
   public static final String TEAM_ID = "T0FAKE";
+
+  /** The bot's bot_id and the app's api_app_id, as they appear in messages and payloads. */
   public static final String BOT_ID = "B0FAKE";
+
   public static final String APP_ID = "A0FAKE";
 
   private final Clock clock;
@@ -62,7 +65,10 @@ public final class FakeSlack implements AutoCloseable {
     workspace.addUser(id, name);
   }
 
-  /** A public channel with these members (the bot only if BOT_USER_ID is listed); its id. */
+  /**
+   * A public channel with these members (the bot only if BOT_USER_ID is listed), created by the
+   * first of them (the bot if none); its id "C…".
+   */
   public String addChannel(String name, String... memberIds) {
     return workspace.addChannel(name, memberIds.length > 0 ? memberIds[0] : BOT_USER_ID, memberIds);
   }

@@ -86,6 +86,9 @@ final class Interactions {
     } catch (ApiError e) {
       throw new IllegalArgumentException("no message " + messageTs + " in " + channelId);
     }
+    if (message.ephemeral() && !message.visibleTo().equals(userId)) {
+      throw new IllegalArgumentException(userId + " cannot see ephemeral message " + messageTs);
+    }
     JsonObject action =
         findButton(message.blocks(), actionId)
             .orElseThrow(

@@ -112,10 +112,8 @@ final class SocketModeHub implements Delivery {
     connections.remove(conn);
   }
 
-  boolean connected() {
-    synchronized (this) {
-      return connections.stream().anyMatch(WebSocket::isOpen);
-    }
+  synchronized boolean connected() {
+    return connections.stream().anyMatch(WebSocket::isOpen);
   }
 
   void close() {

@@ -2,6 +2,7 @@ package dev.sevzero.fakeslack;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -110,12 +111,15 @@ final class WebApi implements AutoCloseable {
   private void serveMethod(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      Map<String, String> params = readParams(exchange);
+      Map<String, String> params = new LinkedHashMap<>();
+      boolean readable = readParams(exchange, params);
       sleep(latency);
       Failure failure = nextFailure(method);
       int status = 200;
       JsonObject response;
-      if (failure != null) {
+      if (!readable) {
+        response = Json.obj("ok", false, "error", "invalid_json");
+      } else if (failure != null) {
         status = failure.status();
         response = Json.obj("ok", false, "error", failure.error());
         if (failure.retryAfter() != null) {
@@ -178,8 +182,8 @@ final class WebApi implements AutoCloseable {
   }
 
   /** Form fields, or a JSON body's top-level fields as strings (objects as their JSON text). */
-  private static Map<String, String> readParams(HttpExchange exchange) throws IOException {
-    Map<String, String> params = new LinkedHashMap<>();
+  private static boolean readParams(HttpExchange exchange, Map<String, String> params)
+      throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
     if (query != null) {
       parseForm(query, params);
@@ -187,18 +191,27 @@ final class WebApi implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
     if (type != null && type.startsWith("application/json")) {
-      if (!body.isBlank()) {
-        for (Map.Entry<String, JsonElement> e : Json.parse(body).getAsJsonObject().entrySet()) {
-          JsonElement v = e.getValue();
-          params.put(
-              e.getKey(),
-              v.isJsonNull() ? "" : v.isJsonPrimitive() ? v.getAsString() : v.toString());
-        }
+      if (body.isBlank()) {
+        return true;
+      }
+      JsonElement json;
+      try {
+        json = Json.parse(body);
+      } catch (JsonParseException e) {
+        return false;
+      }
+      if (!json.isJsonObject()) {
+        return false;
+      }
+      for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
+        JsonElement v = e.getValue();
+        params.put(
+            e.getKey(), v.isJsonNull() ? "" : v.isJsonPrimitive() ? v.getAsString() : v.toString());
       }
     } else {
       parseForm(body, params);
     }
-    return params;
+    return true;
   }
 
   private static void parseForm(String form, Map<String, String> into) {

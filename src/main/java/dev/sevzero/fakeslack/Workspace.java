@@ -257,7 +257,7 @@ final class Workspace {
 
   synchronized FakeMessage postEphemeral(
       String channelRef, String userId, String text, JsonArray blocks) {
-    Channel c = existing(resolveChannel(channelRef));
+    Channel c = botMemberOf(resolveChannel(channelRef));
     user(userId);
     if (!c.members.contains(userId)) {
       throw new ApiError("user_not_in_channel");
@@ -299,6 +299,15 @@ final class Workspace {
     if (!FakeSlack.BOT_USER_ID.equals(m.user) || m.visibleTo != null) {
       throw new ApiError("cant_update_message");
     }
+    return edit(m, text, blocks);
+  }
+
+  /** response_url's replace_original: Slack also replaces ephemeral originals. */
+  synchronized FakeMessage replace(String channelId, String ts, String text, JsonArray blocks) {
+    return edit(message(channelId, ts), text, blocks);
+  }
+
+  private FakeMessage edit(Message m, String text, JsonArray blocks) {
     if (text != null) {
       m.text = text;
     }
@@ -420,7 +429,7 @@ final class Workspace {
   // ---- triggers and modals
 
   synchronized String issueTrigger(String userId) {
-    String id = nextId++ + "." + FakeSlack.TEAM_ID + "." + Long.toHexString(lastTsMicros);
+    String id = nextId++ + "." + now().toEpochMilli() + "." + FakeSlack.TEAM_ID;
     triggers.put(id, new Trigger(userId, now()));
     return id;
   }

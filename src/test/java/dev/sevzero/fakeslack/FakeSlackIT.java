@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
@@ -28,6 +29,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +43,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,9 +153,7 @@ class FakeSlackIT {
     assertThat(missing.getError()).isEqualTo("message_not_found");
     assertThat(fake.messages(channel))
         .extracting(FakeMessage::text, FakeMessage::edited)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("v2", true),
-            org.assertj.core.groups.Tuple.tuple("other", false));
+        .containsExactly(tuple("v2", true), tuple("other", false));
     assertThat(fake.channel(channel).orElseThrow().pinnedTs()).containsExactly(first.getTs());
     assertThat(client.conversationsHistory(r -> r.channel(channel)).getMessages())
         .extracting(m -> m.getText())
@@ -159,11 +168,34 @@ class FakeSlackIT {
         .isEqualTo("not_in_channel");
     assertThat(client.chatPostMessage(r -> r.channel("CNOPE").text("hi")).getError())
         .isEqualTo("channel_not_found");
-    assertThat(client.chatPostEphemeral(r -> r.channel(channel).user("UBOB").text("x")).getError())
+    String shared = fake.addChannel("shared", FakeSlack.BOT_USER_ID, "UALICE");
+    assertThat(client.chatPostEphemeral(r -> r.channel(shared).user("UBOB").text("x")).getError())
         .isEqualTo("user_not_in_channel");
+    assertThat(client.chatPostEphemeral(r -> r.channel(shared).user("UALICE").text("psst")).isOk())
+        .isTrue();
+    assertThat(fake.messages(shared)).extracting(FakeMessage::visibleTo).containsExactly("UALICE");
     var dm = client.chatPostMessage(r -> r.channel("UBOB").text("you are paged"));
     assertThat(dm.getChannel()).isEqualTo(fake.dmChannel("UBOB"));
     assertThat(slack.methods("xoxb-wrong").authTest(r -> r).getError()).isEqualTo("invalid_auth");
+  }
+
+  @Test
+  void keepsTopicsAndUserGroupsAsTheAppSetsThem() throws Exception {
+    String channel = fake.addChannel("oncall", "UALICE");
+    String group = fake.addUsergroup("oncall", "UALICE");
+
+    var joined = client.conversationsJoin(r -> r.channel(channel));
+    var rejoined = client.conversationsJoin(r -> r.channel(channel));
+    client.conversationsSetTopic(r -> r.channel(channel).topic("SEV0 · investigating"));
+    var updated = client.usergroupsUsersUpdate(r -> r.usergroup(group).users(List.of("UBOB")));
+    var unknown = client.usergroupsUsersUpdate(r -> r.usergroup("SNOPE").users(List.of("UBOB")));
+
+    assertThat(joined.isOk()).isTrue();
+    assertThat(rejoined.getWarning()).isEqualTo("already_in_channel");
+    assertThat(fake.channel(channel).orElseThrow().topic()).isEqualTo("SEV0 · investigating");
+    assertThat(updated.getUsergroup().getUsers()).containsExactly("UBOB");
+    assertThat(unknown.getError()).isEqualTo("no_such_subteam");
+    assertThat(fake.usergroupMembers(group)).containsExactly("UBOB");
   }
 
   @Test
@@ -403,6 +435,83 @@ class FakeSlackIT {
         .hasMessageContaining("auth.test");
     JsonObject unknown = fake.awaitCall("auth.test", ApiCall::ok, WAIT).response();
     assertThat(unknown.get("user_id").getAsString()).isEqualTo(FakeSlack.BOT_USER_ID);
+  }
+
+  @Test
+  void socketModeEchoesPingsAndHonoursTicketsOnce() throws Exception {
+    assertThat(client.appsConnectionsOpen(r -> r).getError()).isEqualTo("not_allowed_token_type");
+    String url = slack.methods(FakeSlack.APP_TOKEN).appsConnectionsOpen(r -> r).getUrl();
+    RawSocket first = new RawSocket(url);
+    assertThat(first.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+    PingFrame ping = new PingFrame();
+    ping.setPayload(ByteBuffer.wrap("ping-pong_42".getBytes(StandardCharsets.UTF_8)));
+
+    first.sendFrame(ping);
+
+    // The SDK's session monitor reconnects unless the pong echoes its ping.
+    assertThat(first.pong.get(5, TimeUnit.SECONDS)).isEqualTo("ping-pong_42");
+    first.closeBlocking();
+    RawSocket reused = new RawSocket(url);
+    reused.connectBlocking(5, TimeUnit.SECONDS);
+    assertThat(reused.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+  }
+
+  @Test
+  void answersUnknownMethodsAndNotifiesMessageListeners() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    fake.onMessage(m -> seen.add(m.text() + (m.edited() ? " (edited)" : "")));
+    String channel = fake.addChannel("inc-6", FakeSlack.BOT_USER_ID);
+
+    HttpResponse<String> unknown =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(fake.apiUrl() + "chat.teleport"))
+                    .header("Authorization", "Bearer " + FakeSlack.BOT_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String ts = client.chatPostMessage(r -> r.channel(channel).text("new")).getTs();
+    client.chatUpdate(r -> r.channel(channel).ts(ts).text("newer"));
+
+    assertThat(unknown.body()).contains("\"error\":\"unknown_method\"");
+    assertThat(fake.calls("chat.teleport"))
+        .singleElement()
+        .extracting(ApiCall::ok)
+        .isEqualTo(false);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(seen).containsExactly("new", "newer (edited)"));
+  }
+
+  /** A bare Socket Mode connection, to see frames the SDK hides. */
+  static final class RawSocket extends WebSocketClient {
+    final CompletableFuture<String> pong = new CompletableFuture<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    RawSocket(String url) {
+      super(URI.create(url));
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata frame) {
+      pong.complete(StandardCharsets.UTF_8.decode(frame.getPayloadData()).toString());
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {}
+
+    @Override
+    public void onMessage(String message) {}
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+      closed.complete(code);
+    }
+
+    @Override
+    public void onError(Exception e) {
+      pong.completeExceptionally(e);
+    }
   }
 
   static String hmac(String secret, String data) throws Exception {
