@@ -80,15 +80,19 @@ public final class HttpModeServer {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
-    executor = newExecutor();
-    server = HttpServer.create(new InetSocketAddress(requestedPort), 0);
-    server.setExecutor(executor);
-    server.createContext(HEALTH_PATH, this::health);
     if (app != null) {
+      // First, so that a failure (Bolt calls auth.test here) leaves no port bound.
       app.start();
-      server.createContext(EVENTS_PATH, this::events);
     }
-    server.start();
+    HttpServer bound = HttpServer.create(new InetSocketAddress(requestedPort), 0);
+    executor = newExecutor();
+    bound.setExecutor(executor);
+    bound.createContext(HEALTH_PATH, this::health);
+    if (app != null) {
+      bound.createContext(EVENTS_PATH, this::events);
+    }
+    bound.start();
+    server = bound;
     log.info("Listening on port {} ({})", port(), app != null ? "HTTP mode" : "health only");
   }
 

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +30,7 @@ class HttpModeServerIT {
 
   // Bolt's own signature check reads the system clock, so the fixed clock sits at the real now.
   private final Clock clock =
-      Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+      Clock.fixed(Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
   private final SlackSignature signer = new SlackSignature(SECRET, clock);
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicInteger handled = new AtomicInteger();
