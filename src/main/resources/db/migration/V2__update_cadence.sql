@@ -1,5 +1,6 @@
 -- The 30-minute update cadence (SPEC 5): one row per due time of an incident's updates.
--- Inserting or updating a row is how a replica claims the prompt or the escalation, so each is sent once.
+-- The pending row (outcome NULL) is the incident's next due update. Setting prompted_at / escalated_at
+-- with a conditional UPDATE is how a replica claims a prompt or an escalation, so each is sent once.
 
 CREATE TABLE update_due (
   incident_id BIGINT NOT NULL REFERENCES incident (id),
@@ -12,5 +13,3 @@ CREATE TABLE update_due (
 );
 
 CREATE INDEX update_due_by_outcome ON update_due (outcome, due_at);
-
-ALTER TABLE incident ADD COLUMN next_update_due_at BIGINT;
