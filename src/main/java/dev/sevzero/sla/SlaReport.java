@@ -49,6 +49,11 @@ public record SlaReport(
 
   /** "November 2026". */
   public String monthName() {
+    return monthName(month);
+  }
+
+  /** "October 2026": how the report names a month. */
+  public static String monthName(YearMonth month) {
     return month.format(MONTH_NAME);
   }
 }
