@@ -35,32 +35,38 @@ public final class SlackWork implements AutoCloseable {
             });
   }
 
-  /** Runs {@code task} after every task queued earlier for the same incident. */
+  /**
+   * Runs {@code task} after every task queued earlier for the same incident. The returned stage
+   * fails if the task does; the queue goes on either way.
+   */
   public CompletableFuture<Void> forIncident(long incidentId, String what, Runnable task) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
     CompletableFuture<Void> next =
         queues.compute(
             incidentId,
             (id, tail) ->
                 (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(logged(what + " for incident " + id, task), pool));
+                    .thenRunAsync(() -> runLogged(what + " for incident " + id, task, result), pool));
     next.whenComplete((ignored, error) -> queues.remove(incidentId, next));
-    return next;
+    return result;
   }
 
   /** Runs {@code task} on its own, in parallel with everything else. */
   public CompletableFuture<Void> inParallel(String what, Runnable task) {
-    return CompletableFuture.runAsync(logged(what, task), pool);
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    pool.execute(() -> runLogged(what, task, result));
+    return result;
   }
 
-  private static Runnable logged(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        // The stored state is already right; what failed is telling Slack about it.
-        log.error("Slack work failed: {}: {}", what, e.getMessage(), e);
-      }
-    };
+  private static void runLogged(String what, Runnable task, CompletableFuture<Void> result) {
+    try {
+      task.run();
+      result.complete(null);
+    } catch (RuntimeException e) {
+      // The stored state is already right; what failed is telling Slack about it.
+      log.error("Slack work failed: {}: {}", what, e.getMessage(), e);
+      result.completeExceptionally(e);
+    }
   }
 
   /** Lets queued work finish (within {@code grace}) so nothing already stored goes untold. */
