@@ -155,7 +155,10 @@ public final class QuartzScheduler implements Scheduler {
    * it fired from the current one, and removing a wake-up before running it keeps Quartz and {@link
    * #runDue()} from both running it.
    */
-  private void fired(JobKey jobKey, long registration) {
+  private void fired(JobKey jobKey, long registration, Date scheduledFireTime) {
+    if (!waitedUntil(scheduledFireTime)) {
+      return;
+    }
     String key = jobKey.getName();
     if (WAKE_UP_GROUP.equals(jobKey.getGroup())) {
       WakeUp wakeUp = wakeUps.get(key);
@@ -169,6 +172,23 @@ public final class QuartzScheduler implements Scheduler {
         run(key, cronJob.job());
       }
     }
+  }
+
+  /**
+   * Quartz fires up to a few milliseconds before the fire time, and callees decide what is due by
+   * the clock: called early, a handoff would find nothing due and be skipped for a week.
+   */
+  private boolean waitedUntil(Date fireTime) {
+    long early = fireTime.getTime() - realClock.millis();
+    if (early > 0) {
+      try {
+        Thread.sleep(early);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void run(String key, Runnable job) {
@@ -204,7 +224,9 @@ public final class QuartzScheduler implements Scheduler {
       try {
         QuartzScheduler owner = (QuartzScheduler) context.getScheduler().getContext().get(SELF);
         owner.fired(
-            context.getJobDetail().getKey(), context.getMergedJobDataMap().getLong(REGISTRATION));
+            context.getJobDetail().getKey(),
+            context.getMergedJobDataMap().getLong(REGISTRATION),
+            context.getScheduledFireTime());
       } catch (SchedulerException e) {
         LOG.error("cannot dispatch {}", context.getJobDetail().getKey(), e);
       }
