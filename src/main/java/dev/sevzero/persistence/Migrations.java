@@ -16,7 +16,8 @@ import java.util.List;
 final class Migrations {
 
   /** In order; append, never edit a released file. */
-  static final List<String> FILES = List.of("V1__incidents.sql", "V2__update_cadence.sql");
+  static final List<String> FILES =
+      List.of("V1__incidents.sql", "V2__update_cadence.sql", "V3__rotation.sql");
 
   private final Database database;
 
