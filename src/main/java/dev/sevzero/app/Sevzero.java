@@ -9,23 +9,24 @@ import dev.sevzero.incident.OnCall;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.scheduling.Scheduler;
+import dev.sevzero.scheduling.quartz.QuartzScheduler;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
+import dev.sevzero.slack.incident.SlackUpdatePrompts;
 import dev.sevzero.slack.transport.Health;
 import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.slack.transport.SocketModeRunner;
-import dev.sevzero.updates.UpdateCompliance;
-import dev.sevzero.updates.UpdateSchedule;
+import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,46 +43,46 @@ public final class Sevzero implements AutoCloseable {
   private final Database database;
   private final SlackWork work;
   private final IncidentService incidents;
+  private final Scheduler scheduler;
+  private final UpdateCadence cadence;
   private final HttpModeServer http;
   private final SocketModeRunner socketMode;
 
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
+    DatabaseTransactions transactions = new DatabaseTransactions(database);
     incidents =
         new IncidentService(
-            new JdbcIncidentRepository(database),
-            new DatabaseTransactions(database),
-            OnCall.NOBODY,
-            clock);
+            new JdbcIncidentRepository(database), transactions, OnCall.NOBODY, clock);
     Slack slack = SlackClients.create(config.slackApiUrl());
     SlackGateway gateway = new SlackGateway(slack.methods(config.botToken()));
     SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS);
-    UpdateSchedule updates =
-        new UpdateSchedule() {
-          @Override
-          public Optional<Instant> nextDue(long incidentId) {
-            return Optional.empty();
-          }
-
-          @Override
-          public UpdateCompliance compliance(long incidentId) {
-            return UpdateCompliance.NONE;
-          }
-        };
+    scheduler = new QuartzScheduler(clock, Clock.systemUTC());
+    cadence =
+        new UpdateCadence(
+            new JdbcUpdateDueRepository(database),
+            incidents,
+            transactions,
+            scheduler,
+            new SlackUpdatePrompts(messenger, incidents, work, clock),
+            clock,
+            config.updateInterval(),
+            config.updateGrace());
     IncidentRoom room =
         new IncidentRoom(
             messenger,
             incidents,
             work,
             new IncidentRoom.Settings(config.incidentsChannel(), config.incidentResponders()),
-            updates::compliance);
+            cadence::compliance);
     incidents.addListener(room);
+    incidents.addListener(cadence);
     Set<String> admins = Set.copyOf(config.admins());
     IncidentCommands incidentCommands =
         new IncidentCommands(
             incidents,
-            updates,
+            cadence,
             gateway,
             work,
             clock,
@@ -113,6 +114,7 @@ public final class Sevzero implements AutoCloseable {
     }
     http.start();
     room.resumeUnfinished();
+    cadence.start();
     log.info(
         "Sevzero is up: {} mode, health on :{}/healthz, database {}",
         socketMode != null ? "Socket" : "HTTP",
@@ -133,8 +135,14 @@ public final class Sevzero implements AutoCloseable {
     return http.port();
   }
 
+  /** Runs at once the scheduled work that is due by the clock (after the clock jumps). */
+  public void runDue() {
+    scheduler.runDue();
+  }
+
   @Override
   public void close() {
+    scheduler.close();
     try {
       if (socketMode != null) {
         socketMode.stop();

@@ -46,7 +46,8 @@ public final class SlackWork implements AutoCloseable {
             incidentId,
             (id, tail) ->
                 (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(() -> runLogged(what + " for incident " + id, task, result), pool));
+                    .thenRunAsync(
+                        () -> runLogged(what + " for incident " + id, task, result), pool));
     next.whenComplete((ignored, error) -> queues.remove(incidentId, next));
     return result;
   }

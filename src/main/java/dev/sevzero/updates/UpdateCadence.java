@@ -122,7 +122,9 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     }
   }
 
-  /** Handles everything due by the clock: prompts, missed updates, and gaps while the bot was down. */
+  /**
+   * Handles everything due by the clock: prompts, missed updates, and gaps while the bot was down.
+   */
   public synchronized void tick() {
     Instant now = clock.instant();
     for (UpdateDue due : dues.pendingDueBy(now)) {
@@ -163,13 +165,13 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     } else if (!due.missedAt(grace).isAfter(now)) {
       Instant dueAt = due.dueAt();
       if (dues.recordMissed(incident.id(), dueAt, now, dueAt.plus(interval))) {
-        sendOrRetry(() -> prompts.missed(incident, dueAt), () -> {}, "missed update of " + incident.key());
+        sendOrRetry(
+            () -> prompts.missed(incident, dueAt), () -> {}, "missed update of " + incident.key());
       }
     }
   }
 
-  private void sendOrRetry(
-      Supplier<CompletionStage<Void>> send, Runnable giveBack, String what) {
+  private void sendOrRetry(Supplier<CompletionStage<Void>> send, Runnable giveBack, String what) {
     send.get()
         .whenComplete(
             (ignored, failure) -> {

@@ -15,8 +15,8 @@ public record UpdateDue(long incidentId, Instant dueAt, Instant promptedAt, Inst
   }
 
   /**
-   * When a prompted update counts as missed: {@code grace} after it was due, or after the prompt
-   * if that went out late (after a restart), so people always get the grace to answer.
+   * When a prompted update counts as missed: {@code grace} after it was due, or after the prompt if
+   * that went out late (after a restart), so people always get the grace to answer.
    */
   public Instant missedAt(Duration grace) {
     Instant from = promptedAt != null && promptedAt.isAfter(dueAt) ? promptedAt : dueAt;

@@ -26,7 +26,9 @@ public interface UpdateDueRepository {
   /** Drops the incident's pending due update (resolved, or no longer sev0/sev1). */
   void stop(long incidentId);
 
-  /** @return true for the one caller that gets to send this prompt */
+  /**
+   * @return true for the one caller that gets to send this prompt
+   */
   boolean claimPrompt(long incidentId, Instant dueAt, Instant at);
 
   /** Gives the prompt back after it could not be sent, so it is tried again. */
@@ -40,8 +42,12 @@ public interface UpdateDueRepository {
    */
   boolean recordMissed(long incidentId, Instant dueAt, Instant escalatedAt, Instant nextDue);
 
-  /** Records the pending update (if any) as answered by update {@code number}; makes {@code nextDue} pending. */
-  void recordAnswered(long incidentId, Instant dueAt, UpdateOutcome outcome, int number, Instant nextDue);
+  /**
+   * Records the pending update (if any) as answered by update {@code number}; makes {@code nextDue}
+   * pending.
+   */
+  void recordAnswered(
+      long incidentId, Instant dueAt, UpdateOutcome outcome, int number, Instant nextDue);
 
   UpdateCompliance compliance(long incidentId);
 }
