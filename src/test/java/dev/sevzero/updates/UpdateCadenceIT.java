@@ -1,0 +1,249 @@
+package dev.sevzero.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.OnCall;
+import dev.sevzero.incident.Role;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.persistence.Database;
+import dev.sevzero.persistence.DatabaseTransactions;
+import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.testing.ManualScheduler;
+import dev.sevzero.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The due-time arithmetic and exactly-once claims of SPEC §5, on a real SQLite file. */
+class UpdateCadenceIT {
+
+  static final Duration INTERVAL = Duration.ofMinutes(30);
+  static final Duration GRACE = Duration.ofMinutes(5);
+  static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  /** What the cadence asked Slack to say. */
+  record Said(String kind, long incident, Instant due) {}
+
+  static final class RecordingPrompts implements UpdatePrompts {
+    final List<Said> said = new CopyOnWriteArrayList<>();
+    volatile boolean failing;
+
+    @Override
+    public CompletionStage<Void> prompt(Incident incident, Instant dueAt) {
+      return say("prompt", incident, dueAt);
+    }
+
+    @Override
+    public CompletionStage<Void> missed(Incident incident, Instant dueAt) {
+      return say("missed", incident, dueAt);
+    }
+
+    private CompletionStage<Void> say(String kind, Incident incident, Instant dueAt) {
+      if (failing) {
+        return CompletableFuture.failedFuture(new IllegalStateException("Slack is down"));
+      }
+      said.add(new Said(kind, incident.id(), dueAt));
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  @TempDir Path directory;
+  final MutableClock clock = new MutableClock(T0);
+  final RecordingPrompts prompts = new RecordingPrompts();
+  Database database;
+  IncidentService incidents;
+  ManualScheduler scheduler;
+  UpdateCadence cadence;
+
+  @BeforeEach
+  void start() {
+    database = Database.open("jdbc:sqlite:" + directory.resolve("sevzero.db"));
+    incidents =
+        new IncidentService(
+            new JdbcIncidentRepository(database),
+            new DatabaseTransactions(database),
+            OnCall.NOBODY,
+            clock);
+    scheduler = new ManualScheduler(clock);
+    cadence = newCadence(scheduler);
+    incidents.addListener(cadence);
+  }
+
+  private UpdateCadence newCadence(ManualScheduler onScheduler) {
+    return new UpdateCadence(
+        new JdbcUpdateDueRepository(database),
+        incidents,
+        new DatabaseTransactions(database),
+        onScheduler,
+        prompts,
+        clock,
+        INTERVAL,
+        GRACE);
+  }
+
+  @AfterEach
+  void stop() {
+    database.close();
+  }
+
+  private void at(Duration sinceStart) {
+    clock.set(T0.plus(sinceStart));
+    scheduler.runDue();
+  }
+
+  private long declare(Severity severity) {
+    return incidents.declare("db down", null, severity, false, "UALICE").id();
+  }
+
+  @Test
+  void theFirstUpdateIsDueOneIntervalAfterDeclarationAndPromptedOnce() {
+    long id = declare(Severity.SEV0);
+    assertThat(cadence.nextDue(id)).contains(T0.plus(INTERVAL));
+    assertThat(scheduler.next(UpdateCadence.WAKE_UP)).contains(T0.plus(INTERVAL));
+
+    at(Duration.ofMinutes(29));
+    assertThat(prompts.said).isEmpty();
+    at(Duration.ofMinutes(30));
+    cadence.tick();
+    cadence.tick();
+    assertThat(prompts.said).containsExactly(new Said("prompt", id, T0.plus(INTERVAL)));
+  }
+
+  @Test
+  void aMissedUpdateIsEscalatedOnceAndTheNextIsDueOneIntervalAfterTheMissedDueTime() {
+    long id = declare(Severity.SEV1);
+    at(Duration.ofMinutes(30));
+    at(Duration.ofMinutes(34));
+    assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt");
+    at(Duration.ofMinutes(35));
+    cadence.tick();
+    assertThat(prompts.said)
+        .containsExactly(
+            new Said("prompt", id, T0.plus(INTERVAL)), new Said("missed", id, T0.plus(INTERVAL)));
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofMinutes(60)));
+    assertThat(cadence.compliance(id)).isEqualTo(new UpdateCompliance(0, 0, 1));
+
+    at(Duration.ofMinutes(60));
+    assertThat(prompts.said)
+        .last()
+        .isEqualTo(new Said("prompt", id, T0.plus(Duration.ofMinutes(60))));
+  }
+
+  @Test
+  void anUpdateResetsTheCadenceAndIsJudgedAgainstItsDueTime() {
+    long id = declare(Severity.SEV0);
+    clock.set(T0.plus(Duration.ofMinutes(20)));
+    incidents.postUpdate(id, "UBOB", UpdateStatus.INVESTIGATING, "looking");
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofMinutes(50)));
+
+    at(Duration.ofMinutes(50));
+    clock.set(T0.plus(Duration.ofMinutes(52)));
+    incidents.postUpdate(id, "UBOB", UpdateStatus.IDENTIFIED, "found it");
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofMinutes(82)));
+    assertThat(cadence.compliance(id)).isEqualTo(new UpdateCompliance(1, 1, 0));
+
+    at(Duration.ofMinutes(60));
+    assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt");
+  }
+
+  @Test
+  void resolvingStopsThePromptsAndReopeningRestartsThem() {
+    long id = declare(Severity.SEV0);
+    clock.set(T0.plus(Duration.ofMinutes(10)));
+    incidents.resolve(id, "UBOB", "fixed");
+    assertThat(cadence.nextDue(id)).isEmpty();
+    assertThat(scheduler.next(UpdateCadence.WAKE_UP)).isEmpty();
+    at(Duration.ofHours(2));
+    assertThat(prompts.said).isEmpty();
+
+    incidents.reopen(id, "UBOB");
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofHours(2)).plus(INTERVAL));
+  }
+
+  @Test
+  void onlySev0AndSev1HaveACadenceAndSeverityChangesFollow() {
+    long id = declare(Severity.SEV2);
+    assertThat(cadence.nextDue(id)).isEmpty();
+
+    clock.set(T0.plus(Duration.ofMinutes(5)));
+    incidents.changeSeverity(id, "UBOB", Severity.SEV1);
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofMinutes(35)));
+
+    incidents.changeSeverity(id, "UBOB", Severity.SEV3);
+    assertThat(cadence.nextDue(id)).isEmpty();
+    at(Duration.ofHours(1));
+    assertThat(prompts.said).isEmpty();
+  }
+
+  @Test
+  void promptsDueWhileTheBotWasDownGoOutOnceAtStartUp() {
+    long id = declare(Severity.SEV0);
+    incidents.assign(id, Role.SCRIBE, List.of("UCAROL"), "UCAROL");
+
+    clock.set(T0.plus(Duration.ofMinutes(100)));
+    UpdateCadence restarted = newCadence(new ManualScheduler(clock));
+    restarted.start();
+    restarted.start();
+
+    assertThat(prompts.said)
+        .containsExactly(new Said("prompt", id, T0.plus(Duration.ofMinutes(90))));
+    assertThat(restarted.compliance(id)).isEqualTo(new UpdateCompliance(0, 0, 2));
+    assertThat(restarted.nextDue(id)).contains(T0.plus(Duration.ofMinutes(90)));
+  }
+
+  @Test
+  void aPromptGoingOutLateAfterARestartStillGetsItsGrace() {
+    long id = declare(Severity.SEV0);
+    clock.set(T0.plus(Duration.ofMinutes(40)));
+    UpdateCadence restarted = newCadence(scheduler);
+    restarted.start();
+    assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt");
+
+    clock.set(T0.plus(Duration.ofMinutes(44)));
+    restarted.tick();
+    assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt");
+    clock.set(T0.plus(Duration.ofMinutes(45)));
+    restarted.tick();
+    assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt", "missed");
+    assertThat(restarted.nextDue(id)).contains(T0.plus(Duration.ofMinutes(60)));
+  }
+
+  @Test
+  void twoReplicasOnOneDatabaseSendEachPromptOnce() {
+    long id = declare(Severity.SEV0);
+    UpdateCadence other = newCadence(new ManualScheduler(clock));
+    clock.set(T0.plus(INTERVAL));
+    cadence.tick();
+    other.tick();
+    clock.set(T0.plus(INTERVAL).plus(GRACE));
+    other.tick();
+    cadence.tick();
+    assertThat(prompts.said)
+        .containsExactly(
+            new Said("prompt", id, T0.plus(INTERVAL)), new Said("missed", id, T0.plus(INTERVAL)));
+  }
+
+  @Test
+  void aPromptThatCouldNotBeSentIsTriedAgain() {
+    long id = declare(Severity.SEV0);
+    prompts.failing = true;
+    at(Duration.ofMinutes(30));
+    assertThat(prompts.said).isEmpty();
+
+    prompts.failing = false;
+    at(Duration.ofMinutes(31));
+    assertThat(prompts.said).containsExactly(new Said("prompt", id, T0.plus(INTERVAL)));
+  }
+}
