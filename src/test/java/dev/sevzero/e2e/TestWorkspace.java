@@ -75,6 +75,12 @@ final class TestWorkspace implements AutoCloseable {
     return this;
   }
 
+  /** Starts the bot in HTTP mode: Slack's requests come to its {@code /slack/events}. */
+  TestWorkspace startOverHttp() throws Exception {
+    bot = Sevzero.start(Config.fromEnvironment(environment()), clock);
+    return this;
+  }
+
   void restart() throws Exception {
     bot.close();
     start();
