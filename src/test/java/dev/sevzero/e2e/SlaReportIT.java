@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SlaReportIT {
    * INC-3 after 25m, the drill INC-4 after 25m, INC-5 never. The report is asked for 30m after the
    * declarations, when INC-1 has just been resolved and INC-5 has been open 30m.
    */
-  List<String> seedNovember() {
+  private List<String> seedNovember() {
     workspace.command(ALICE, workspace.general, "declare sev1 checkout failing");
     workspace.command(ALICE, workspace.general, "declare sev0 search down");
     workspace.command(ALICE, workspace.general, "declare sev2 login slow");
@@ -81,7 +82,8 @@ class SlaReportIT {
     // (3m + 12m + 25m + 30m open) / 4 = 17m 30s; median (12m + 25m) / 2; p90 the 4th of 4.
     assertThat(blockText(reply))
         .contains("SLA — November 2026")
-        .contains("⚠️ *Within tolerance* — average *17m 30s* against target 15m 00s (ceiling 20m 00s)")
+        .contains(
+            "⚠️ *Within tolerance* — average *17m 30s* against target 15m 00s (ceiling 20m 00s)")
         .contains("*Median*\n18m 30s")
         .contains("*90th percentile*\n30m 00s")
         .contains("*Max*\n30m 00s")
@@ -111,14 +113,16 @@ class SlaReportIT {
 
     assertThat(reply.ackText()).startsWith("SLA — November 2026: Within tolerance");
     List<FakeUpload> uploads = awaitUploads(2);
-    assertThat(uploads).allSatisfy(u -> assertThat(u.channel()).isEqualTo(workspace.incidentsChannel));
+    assertThat(uploads)
+        .allSatisfy(u -> assertThat(u.channel()).isEqualTo(workspace.incidentsChannel));
     FakeUpload csv = upload(uploads, "sla-2026-11.csv");
     List<String> lines = List.of(new String(csv.bytes(), StandardCharsets.UTF_8).split("\r\n"));
     assertThat(lines.get(0)).startsWith("incident,title,severity,drill,declared_at_utc,");
     assertThat(lines.subList(1, lines.size()))
         .extracting(line -> line.split(",")[0])
         .containsExactly("INC-1", "INC-2", "INC-3", "INC-4", "INC-5");
-    assertThat(lines.get(3)).contains(",sev2,false,2026-11-24T10:00:00Z,2026-11-24T02:00:00-08:00,");
+    assertThat(lines.get(3))
+        .contains(",sev2,false,2026-11-24T10:00:00Z,2026-11-24T02:00:00-08:00,");
     FakeUpload chart = upload(uploads, "sla-2026-11-response-times.png");
     assertThat(chart.title()).isEqualTo("SLA November 2026 — response times");
     assertThat(new String(chart.bytes(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
@@ -146,7 +150,8 @@ class SlaReportIT {
             "2026-12 has not started yet (America/Los_Angeles); the latest report is 2026-11.\n"
                 + USAGE);
     assertThat(sla(workspace.incidentsChannel, "mnth").ackText())
-        .startsWith("`/sla mnth` is not a command I know. Did you mean `/sla month [YYYY-MM|last] [csv]`?");
+        .startsWith(
+            "`/sla mnth` is not a command I know. Did you mean `/sla month [YYYY-MM|last] [csv]`?");
     assertThat(sla(workspace.incidentsChannel, "help").ackText())
         .contains("• `/sla month [YYYY-MM|last] [csv]` — the monthly response-time SLA report");
     assertThat(workspace.slack.calls()).noneMatch(call -> call.method().startsWith("files."));
@@ -160,7 +165,8 @@ class SlaReportIT {
 
     assertThat(reply.ackText()).isEqualTo("SLA — October 2026: no incidents");
     assertThat(blockText(reply))
-        .contains("No incidents were declared in October 2026 (America/Los_Angeles): nothing to measure.");
+        .contains(
+            "No incidents were declared in October 2026 (America/Los_Angeles): nothing to measure.");
     assertThat(workspace.slack.calls()).noneMatch(call -> call.method().startsWith("files."));
   }
 
@@ -198,16 +204,16 @@ class SlaReportIT {
     return texts(reply.ackPayload().get("blocks")).collect(Collectors.joining("\n"));
   }
 
-  private static java.util.stream.Stream<String> texts(JsonElement element) {
+  private static Stream<String> texts(JsonElement element) {
     if (element.isJsonArray()) {
       return element.getAsJsonArray().asList().stream().flatMap(SlaReportIT::texts);
     }
     if (!element.isJsonObject()) {
-      return java.util.stream.Stream.empty();
+      return Stream.empty();
     }
     JsonObject object = element.getAsJsonObject();
     if (object.has("text") && object.get("text").isJsonPrimitive()) {
-      return java.util.stream.Stream.of(object.get("text").getAsString());
+      return Stream.of(object.get("text").getAsString());
     }
     return object.entrySet().stream().flatMap(entry -> texts(entry.getValue()));
   }

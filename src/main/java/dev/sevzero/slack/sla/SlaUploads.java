@@ -1,13 +1,18 @@
 package dev.sevzero.slack.sla;
 
 import com.slack.api.RequestConfigurator;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.chart.ResponseTimeChart;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.transport.SlackGateway;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,14 +69,48 @@ public final class SlaUploads {
           FilesUploadV2Response here =
               slack.callOk(
                   "files.uploadV2",
-                  c -> c.filesUploadV2(file(channelId, filename, title, bytes)),
+                  c -> answer(c, file(channelId, filename, title, bytes)),
                   CANNOT_POST_THERE);
           if (!here.isOk()) {
-            log.info("Cannot post {} in {} ({}); sending it by DM", filename, channelId, here.getError());
+            log.info(
+                "Cannot post {} in {} ({}); sending it by DM",
+                filename,
+                channelId,
+                here.getError());
             String dm = directMessageWith(userId);
-            slack.callOk("files.uploadV2", c -> c.filesUploadV2(file(dm, filename, title, bytes)));
+            slack.callOk("files.uploadV2", c -> answer(c, file(dm, filename, title, bytes)));
           }
         });
+  }
+
+  /**
+   * The SDK's filesUploadV2 throws where every other method answers {@code ok:false}; this turns
+   * the refusal back into an answer, so the gateway's accepted errors work for it too.
+   */
+  private static FilesUploadV2Response answer(
+      MethodsClient client,
+      RequestConfigurator<FilesUploadV2Request.FilesUploadV2RequestBuilder> file)
+      throws IOException, SlackApiException {
+    try {
+      return client.filesUploadV2(file);
+    } catch (SlackFilesUploadV2Exception refused) {
+      FilesUploadV2Response answer = new FilesUploadV2Response();
+      answer.setOk(false);
+      answer.setError(errorOf(refused));
+      return answer;
+    }
+  }
+
+  /** The channel is only checked in the last step, completeUploadExternal. */
+  private static String errorOf(SlackFilesUploadV2Exception refused) {
+    if (refused.getCompleteResponse() != null) {
+      return refused.getCompleteResponse().getError();
+    }
+    return refused.getGetURLResponses().stream()
+        .filter(response -> !response.isOk())
+        .map(FilesGetUploadURLExternalResponse::getError)
+        .findFirst()
+        .orElse("upload_failed");
   }
 
   private static RequestConfigurator<FilesUploadV2Request.FilesUploadV2RequestBuilder> file(
