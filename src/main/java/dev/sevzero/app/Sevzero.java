@@ -9,9 +9,13 @@ import dev.sevzero.incident.OnCall;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
 import dev.sevzero.scheduling.Scheduler;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.SlaCsv;
+import dev.sevzero.sla.SlaPolicy;
+import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
@@ -19,6 +23,8 @@ import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.sla.SlaCommands;
+import dev.sevzero.slack.sla.SlaUploads;
 import dev.sevzero.slack.transport.Health;
 import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
@@ -88,6 +94,13 @@ public final class Sevzero implements AutoCloseable {
             clock,
             user -> admins.isEmpty() || admins.contains(user));
     IncidentInteractions interactions = new IncidentInteractions(incidents, incidentCommands, work);
+    SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
+    SlaCommands slaCommands =
+        new SlaCommands(
+            new SlaReports(new JdbcSlaRepository(database), sla, clock),
+            sla,
+            new SlaUploads(gateway, work, new SlaCsv(sla.zone())),
+            clock);
 
     // HttpModeServer checks signatures itself, in both time directions and by our clock; Bolt's
     // own check reads the system clock and lets future timestamps through.
@@ -99,7 +112,7 @@ public final class Sevzero implements AutoCloseable {
     App app =
         SlackApp.create(
             appConfig.build(),
-            List.of(incidentCommands.registry()),
+            List.of(incidentCommands.registry(), slaCommands.registry()),
             List.of(interactions::register));
 
     if (config.appToken().isPresent()) {

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the arguments of {@code /sla}: {@code month [YYYY-MM|last] [csv]}, or nothing at all for
+ * Reads the arguments of {@code /sla month}: {@code [YYYY-MM|last] [csv]}, nothing at all meaning
  * the current month. "Current" is the month of the clock's instant in the SLA zone, so a manager in
  * Europe asking on the 1st at 08:00 still gets the month that is running in Los Angeles.
  */
 public final class SlaMonth {
 
-  public static final String USAGE = "/sla month [YYYY-MM|last] [csv]";
+  /** The arguments as the usage line and the help show them. */
+  public static final String ARGUMENTS = "[YYYY-MM|last] [csv]";
 
   // Exactly four digits, a dash, and a two-digit month 01–12: "2026-1" and "2026-13" are typos
   // that a lenient parser would turn into someone else's month.
@@ -25,22 +26,16 @@ public final class SlaMonth {
   private SlaMonth() {}
 
   /**
-   * Parses the text after {@code /sla}.
+   * Parses the text after {@code /sla month}; the command registry has already taken the
+   * sub-command off.
    *
-   * @param arguments what followed the command, e.g. {@code "month 2026-10 csv"}; may be blank
+   * @param arguments what followed {@code month}, e.g. {@code "2026-10 csv"}; may be blank
    * @param clock the application clock, for "current" and "last" and to refuse future months
    * @param zone the SLA zone ({@code SLA_TIMEZONE})
    */
   public static SlaRequest parse(String arguments, Clock clock, ZoneId zone) {
     YearMonth current = YearMonth.now(clock.withZone(zone));
     Deque<String> words = words(arguments);
-    if (words.isEmpty()) {
-      return new SlaRequest.Report(current, false);
-    }
-    String command = words.removeFirst();
-    if (!command.equalsIgnoreCase("month")) {
-      return new SlaRequest.Rejected("Unknown sub-command `" + command + "`.");
-    }
     YearMonth month = current;
     if (!words.isEmpty() && !isCsv(words.peekFirst())) {
       String monthWord = words.removeFirst();

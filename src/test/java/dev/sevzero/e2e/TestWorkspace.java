@@ -32,9 +32,10 @@ final class TestWorkspace implements AutoCloseable {
   static final String RESPONDER = "URESP";
   static final Duration WAIT = Duration.ofSeconds(10);
 
-  final PlaygroundClock clock =
-      PlaygroundClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"), Clock.systemUTC());
-  final FakeSlack slack = FakeSlack.start(clock);
+  static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
+
+  final PlaygroundClock clock;
+  final FakeSlack slack;
   final String incidentsChannel;
   final String general;
   private final Path database;
@@ -42,6 +43,16 @@ final class TestWorkspace implements AutoCloseable {
   private Sevzero bot;
 
   TestWorkspace(Path directory) {
+    this(directory, Clock.systemUTC());
+  }
+
+  /**
+   * @param base what the clock ticks with from {@link #START}; a fixed clock stops it, so that time
+   *     passes only by {@code clock.advance} and measured durations are exact
+   */
+  TestWorkspace(Path directory, Clock base) {
+    this.clock = PlaygroundClock.startingAt(START, base);
+    this.slack = FakeSlack.start(clock);
     this.database = directory.resolve("sevzero.db");
     slack.addUser(ALICE, "alice");
     slack.addUser(BOB, "bob");

@@ -26,15 +26,14 @@ class SlaMonthTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "           | 2026-11 | false",
-        "month      | 2026-11 | false",
-        "month csv  | 2026-11 | true",
-        "month 2026-10 | 2026-10 | false",
-        "month 2026-10 csv | 2026-10 | true",
-        "  MONTH   2025-01  CSV  | 2025-01 | true",
-        "month last | 2026-10 | false",
-        "month last csv | 2026-10 | true",
-        "month 2026-11 | 2026-11 | false"
+        "                | 2026-11 | false",
+        "csv             | 2026-11 | true",
+        "2026-10         | 2026-10 | false",
+        "2026-10 csv     | 2026-10 | true",
+        "  2025-01  CSV  | 2025-01 | true",
+        "last            | 2026-10 | false",
+        "LAST csv        | 2026-10 | true",
+        "2026-11         | 2026-11 | false"
       })
   void readsTheMonthInTheSlaZone(String arguments, String month, boolean csv) {
     assertThat(SlaMonth.parse(arguments, CLOCK, LOS_ANGELES))
@@ -45,48 +44,43 @@ class SlaMonthTest {
   void lastInJanuaryIsDecemberOfTheYearBefore() {
     Clock january = Clock.fixed(Instant.parse("2027-01-15T12:00:00Z"), ZoneOffset.UTC);
 
-    assertThat(SlaMonth.parse("month last", january, LOS_ANGELES))
+    assertThat(SlaMonth.parse("last", january, LOS_ANGELES))
         .isEqualTo(new SlaRequest.Report(YearMonth.of(2026, 12), false));
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "month 2026-13",
-        "month nov",
-        "month 2026-1",
-        "month 2026-00",
-        "month 26-11",
-        "month 2026/11",
-        "month 2026-12",
-        "month 2027-01",
-        "month 2026-10 csv extra",
-        "month 2026-10 2026-09",
-        "month csv 2026-10",
-        "month last please",
-        "csv",
-        "report",
-        "mnth 2026-10"
+        "2026-13",
+        "nov",
+        "2026-1",
+        "2026-00",
+        "26-11",
+        "2026/11",
+        "2026-12",
+        "2027-01",
+        "2026-10 csv extra",
+        "2026-10 2026-09",
+        "csv 2026-10",
+        "last please",
+        "report"
       })
-  void rejectsWithTheUsage(String arguments) {
-    SlaRequest request = SlaMonth.parse(arguments, CLOCK, LOS_ANGELES);
-
-    assertThat(request).isInstanceOf(SlaRequest.Rejected.class);
-    assertThat(((SlaRequest.Rejected) request).message())
-        .endsWith("Usage: /sla month [YYYY-MM|last] [csv]");
+  void rejects(String arguments) {
+    assertThat(SlaMonth.parse(arguments, CLOCK, LOS_ANGELES))
+        .isInstanceOf(SlaRequest.Rejected.class);
   }
 
   @Test
   void namesTheProblem() {
-    assertThat(SlaMonth.parse("month 2026-13", CLOCK, LOS_ANGELES))
+    assertThat(SlaMonth.parse("2026-13", CLOCK, LOS_ANGELES))
         .isEqualTo(
             new SlaRequest.Rejected(
                 "`2026-13` is not a month: write it as YYYY-MM, e.g. 2026-11."));
-    assertThat(SlaMonth.parse("month 2026-12", CLOCK, LOS_ANGELES))
+    assertThat(SlaMonth.parse("2026-12", CLOCK, LOS_ANGELES))
         .isEqualTo(
             new SlaRequest.Rejected(
                 "2026-12 has not started yet (America/Los_Angeles); the latest report is 2026-11."));
-    assertThat(SlaMonth.parse("month 2026-10 csv now", CLOCK, LOS_ANGELES))
+    assertThat(SlaMonth.parse("2026-10 csv now", CLOCK, LOS_ANGELES))
         .isEqualTo(new SlaRequest.Rejected("Unexpected `now`."));
   }
 

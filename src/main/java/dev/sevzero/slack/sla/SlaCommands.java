@@ -1,0 +1,59 @@
+package dev.sevzero.slack.sla;
+
+import dev.sevzero.sla.SlaMonth;
+import dev.sevzero.sla.SlaPolicy;
+import dev.sevzero.sla.SlaReport;
+import dev.sevzero.sla.SlaReports;
+import dev.sevzero.sla.SlaRequest;
+import dev.sevzero.slack.command.CommandInvocation;
+import dev.sevzero.slack.command.CommandRegistry;
+import dev.sevzero.slack.command.CommandReply;
+import dev.sevzero.slack.command.SubCommand;
+import dev.sevzero.slack.command.UsageException;
+import java.time.Clock;
+
+/** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
+public final class SlaCommands {
+
+  private final SlaReports reports;
+  private final SlaPolicy policy;
+  private final SlaUploads uploads;
+  private final Clock clock;
+  private final CommandRegistry registry;
+
+  public SlaCommands(SlaReports reports, SlaPolicy policy, SlaUploads uploads, Clock clock) {
+    this.reports = reports;
+    this.policy = policy;
+    this.uploads = uploads;
+    this.clock = clock;
+    // Reading a report changes nothing, so no sub-command is kept for admins.
+    this.registry =
+        new CommandRegistry("/sla", "the response-time SLA, month by month", user -> false)
+            .add(
+                SubCommand.of(
+                    "month",
+                    SlaMonth.ARGUMENTS,
+                    "the monthly response-time SLA report",
+                    this::month))
+            .defaultTo("month");
+  }
+
+  public CommandRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * The report is the ack itself: computing it takes milliseconds. The files take longer (the chart
+   * is rendered) and follow it.
+   */
+  private CommandReply month(CommandInvocation invocation) {
+    SlaRequest request = SlaMonth.parse(invocation.text(), clock, policy.zone());
+    if (request instanceof SlaRequest.Rejected rejected) {
+      throw new UsageException(rejected.problem());
+    }
+    SlaRequest.Report wanted = (SlaRequest.Report) request;
+    SlaReport report = reports.monthly(wanted.month());
+    uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
+    return CommandReply.ephemeral(SlaReportView.fallbackText(report), SlaReportView.blocks(report));
+  }
+}
