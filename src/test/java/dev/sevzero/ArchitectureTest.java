@@ -1,0 +1,100 @@
+package dev.sevzero;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md, checked on the compiled main code. */
+class ArchitectureTest {
+
+  private static final String[] DOMAIN = {
+    "dev.sevzero.incident",
+    "dev.sevzero.updates",
+    "dev.sevzero.rotation",
+    "dev.sevzero.sla",
+    "dev.sevzero.scheduling",
+    "dev.sevzero.text"
+  };
+
+  private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
+    "com.slack..",
+    "java.sql..",
+    "javax.sql..",
+    "org.quartz..",
+    "org.jfree..",
+    "java.awt..",
+    "dev.sevzero.slack..",
+    "dev.sevzero.persistence..",
+    "dev.sevzero.app..",
+    "dev.sevzero.fakeslack..",
+    "dev.sevzero.playground..",
+    "dev.sevzero.config.."
+  };
+
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.sevzero");
+
+  @Test
+  void theDomainKnowsNothingOfSlackJdbcQuartzOrTheApp() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(DOMAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ADAPTERS_AND_INFRASTRUCTURE)
+        .check(MAIN);
+  }
+
+  @Test
+  void persistenceDoesNotReachIntoSlack() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.sevzero.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.sevzero.slack..", "com.slack..", "dev.sevzero.app..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePlaygroundUsesTheFakeSlack() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.sevzero.fakeslack..", "dev.sevzero.playground..")
+        .and()
+        .resideOutsideOfPackage("dev.sevzero.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.sevzero.fakeslack..")
+        .check(MAIN);
+  }
+
+  @Test
+  void timeComesFromAnInjectedClockOutsideTheCompositionRoots() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.sevzero.app..", "dev.sevzero.playground..")
+        .should()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(Clock.class, "systemDefaultZone")
+        .check(MAIN);
+  }
+}
