@@ -99,7 +99,7 @@ public final class Sevzero implements AutoCloseable {
         new SlaCommands(
             new SlaReports(new JdbcSlaRepository(database), sla, clock),
             sla,
-            new SlaUploads(gateway, work, new SlaCsv(sla.zone())),
+            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
             clock);
 
     // HttpModeServer checks signatures itself, in both time directions and by our clock; Bolt's
