@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,7 @@ public final class Playground implements AutoCloseable {
   private final FakeSlack slack;
   private final Path directory;
   private final Sevzero bot;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Playground(PlaygroundClock clock, FakeSlack slack, Path directory, Sevzero bot) {
     this.clock = clock;
@@ -166,8 +168,12 @@ public final class Playground implements AutoCloseable {
             .orElse("?");
   }
 
+  /** Stops the bot and the fake Slack and deletes the database; later calls do nothing. */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       bot.close();
     } finally {

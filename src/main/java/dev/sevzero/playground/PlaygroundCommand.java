@@ -23,7 +23,7 @@ public final class PlaygroundCommand {
       Nothing reaches a real Slack or database; it is all gone when you quit.
       You are alice in #general. People: alice bob carol dave erin. Channels: #general #incidents #oncall.
         /incident declare db primary down   declare an incident (as you, in the current channel)
-        as @bob                             act as someone else (in #inc-1-… to switch channel)
+        as @bob                             act as someone else (in #incidents: type elsewhere)
         press Acknowledge                   press a button on the latest message that has it
         wait 30m                            make time pass; the bot's due work runs
         history #incidents                  read a channel (also: channels, pins, dms)
@@ -40,7 +40,17 @@ public final class PlaygroundCommand {
       out.println("sevzero playground: " + e.getMessage());
       return 2;
     }
-    try (Playground playground = Playground.start(Clock.systemUTC())) {
+    Playground playground;
+    try {
+      playground = Playground.start(Clock.systemUTC());
+    } catch (Exception e) {
+      out.println("sevzero playground: cannot start: " + e.getMessage());
+      return 1;
+    }
+    // Ctrl-C skips the finally below; the hook still stops the bot and deletes the database.
+    Thread cleanup = new Thread(playground::close, "playground-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
       PlaygroundShell shell = PlaygroundShell.attach(playground, out, script.isPresent());
       if (script.isPresent()) {
         return shell.runScript(script.get());
@@ -48,9 +58,12 @@ public final class PlaygroundCommand {
       out.println(BANNER);
       shell.interactive(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
-    } catch (Exception e) {
-      out.println("sevzero playground: " + e.getMessage());
+    } catch (IOException e) {
+      out.println("sevzero playground: reading input: " + e.getMessage());
       return 1;
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+      playground.close();
     }
   }
 

@@ -7,7 +7,6 @@ import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeChannel;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeSlack;
-import dev.sevzero.fakeslack.FakeView;
 import dev.sevzero.fakeslack.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,13 +17,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +39,7 @@ final class PlaygroundShell {
   // The bot answers on its own threads; a command is done when Slack has been quiet this long.
   private static final Duration QUIET = Duration.ofMillis(300);
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
+  private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(2);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
   private static final Pattern USER_MENTION = Pattern.compile("(?<![\\w<|])@([a-z0-9._-]+)");
@@ -77,9 +77,7 @@ final class PlaygroundShell {
   private final StringBuilder sinceExpect = new StringBuilder();
   private final AtomicInteger printed = new AtomicInteger();
   private final Set<String> knownChannels = new HashSet<>();
-  private final Set<String> shownViews = new HashSet<>();
-  private final Set<String> dismissedViews = new HashSet<>();
-  private final Map<String, String> modalValues = new LinkedHashMap<>();
+  private final ModalForm modal;
   private String user;
   private String channel;
 
@@ -88,6 +86,7 @@ final class PlaygroundShell {
     this.slack = playground.slack();
     this.out = out;
     this.scripted = scripted;
+    this.modal = new ModalForm(slack);
     this.render = new BlockKitText(playground::userName, playground::channelName, ROTATION_ZONE);
     this.user = Playground.userId("alice");
     this.channel = slack.channelByName("general").orElseThrow().id();
@@ -214,7 +213,7 @@ final class PlaygroundShell {
   }
 
   private static String replace(
-      Pattern pattern, String text, java.util.function.Function<String, Optional<String>> token) {
+      Pattern pattern, String text, Function<String, Optional<String>> token) {
     Matcher m = pattern.matcher(text);
     StringBuilder result = new StringBuilder();
     while (m.find()) {
@@ -279,93 +278,27 @@ final class PlaygroundShell {
   }
 
   private void set(String rest) {
-    FakeView view = openView().orElseThrow(() -> new ShellError("no modal is open for you"));
     String[] parts = rest.split("\\s+", 2);
     if (parts.length < 2) {
       throw new ShellError("use: set <field> <value>, e.g. set title db down");
     }
-    JsonObject element = inputs(view).get(parts[0]);
-    if (element == null) {
-      throw new ShellError(
-          "this modal has no field \"" + parts[0] + "\"; its fields: " + inputs(view).keySet());
-    }
-    modalValues.put(parts[0], element.has("options") ? option(element, parts[1]) : parts[1]);
+    modal.set(user, parts[0], parts[1]);
   }
 
   private void submit() {
-    FakeView view = openView().orElseThrow(() -> new ShellError("no modal is open for you"));
-    Map<String, String> values = new LinkedHashMap<>(initialValues(view));
-    values.putAll(modalValues);
-    Reply reply = slack.submitView(user, view.id(), values);
-    JsonObject ack = reply.ackPayload();
-    if (ack != null && ack.has("errors")) {
-      // The modal stays open, as in Slack, with a message under each field.
-      ack.getAsJsonObject("errors")
-          .entrySet()
-          .forEach(
-              error -> say("(modal) " + error.getKey() + ": " + error.getValue().getAsString()));
-    } else {
-      modalValues.clear();
+    Map<String, String> errors = modal.submit(user);
+    if (errors.isEmpty()) {
       say("(modal submitted)");
+    } else {
+      // The modal stays open, as in Slack, with a message under each field.
+      errors.forEach((field, error) -> say("(modal) " + field + ": " + error));
     }
     afterAction();
   }
 
   private void cancel() {
-    FakeView view = openView().orElseThrow(() -> new ShellError("no modal is open for you"));
-    dismissedViews.add(view.id());
-    modalValues.clear();
+    modal.cancel(user);
     say("(modal closed)");
-  }
-
-  /** The top modal open for the current user; one closed with {@code cancel} no longer counts. */
-  private Optional<FakeView> openView() {
-    List<FakeView> views =
-        slack.openViews(user).stream().filter(v -> !dismissedViews.contains(v.id())).toList();
-    return views.isEmpty() ? Optional.empty() : Optional.of(views.get(views.size() - 1));
-  }
-
-  /** Input elements by action id. */
-  private static Map<String, JsonObject> inputs(FakeView view) {
-    Map<String, JsonObject> inputs = new LinkedHashMap<>();
-    for (JsonElement b : view.view().getAsJsonArray("blocks")) {
-      JsonObject block = b.getAsJsonObject();
-      if ("input".equals(string(block, "type"))) {
-        JsonObject element = block.getAsJsonObject("element");
-        inputs.put(string(element, "action_id"), element);
-      }
-    }
-    return inputs;
-  }
-
-  /** What Slack's client submits for fields left as they were: their initial values. */
-  private static Map<String, String> initialValues(FakeView view) {
-    Map<String, String> values = new LinkedHashMap<>();
-    inputs(view)
-        .forEach(
-            (actionId, element) -> {
-              if (element.has("initial_option")) {
-                values.put(actionId, string(element.getAsJsonObject("initial_option"), "value"));
-              } else if (element.has("initial_value")) {
-                values.put(actionId, string(element, "initial_value"));
-              }
-            });
-    return values;
-  }
-
-  /** A select's option value, typed as its value or its label (sev1 or SEV1). */
-  private static String option(JsonObject select, String typed) {
-    List<String> values = new ArrayList<>();
-    for (JsonElement o : select.getAsJsonArray("options")) {
-      JsonObject option = o.getAsJsonObject();
-      String value = string(option, "value");
-      if (typed.equalsIgnoreCase(value)
-          || typed.equalsIgnoreCase(string(option.getAsJsonObject("text"), "text"))) {
-        return value;
-      }
-      values.add(value);
-    }
-    throw new ShellError("\"" + typed + "\" is not an option; choose one of " + values);
   }
 
   private void waitFor(String spec) {
@@ -389,11 +322,10 @@ final class PlaygroundShell {
         say("(you are now in " + where(channel) + ")");
       }
     }
-    openView()
-        .filter(view -> shownViews.add(view.id()))
+    modal
+        .newlyOpened(user)
         .ifPresent(
             view -> {
-              modalValues.clear();
               say("(a modal opened for you: fill it with set, then submit or cancel)");
               render.view(view.view()).forEach(line -> say("  " + line));
             });
@@ -425,11 +357,7 @@ final class PlaygroundShell {
   }
 
   private void expect(String text) {
-    boolean seen;
-    synchronized (sinceExpect) {
-      seen = sinceExpect.indexOf(text) >= 0;
-    }
-    if (seen) {
+    if (seen(text)) {
       say("ok: seen \"" + text + "\"");
     } else if (scripted) {
       throw new ShellError(
@@ -439,6 +367,30 @@ final class PlaygroundShell {
     }
     synchronized (sinceExpect) {
       sinceExpect.setLength(0);
+    }
+  }
+
+  /**
+   * Whether the text was printed since the last expect. A script gives the bot a little longer, so
+   * a slow machine does not fail it; a person at the terminal gets the answer at once.
+   */
+  private boolean seen(String text) {
+    long deadline = System.nanoTime() + (scripted ? EXPECT_PATIENCE.toNanos() : 0);
+    while (true) {
+      synchronized (sinceExpect) {
+        if (sinceExpect.indexOf(text) >= 0) {
+          return true;
+        }
+      }
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 
@@ -600,12 +552,5 @@ final class PlaygroundShell {
   private static String string(JsonObject object, String member) {
     JsonElement value = object == null ? null : object.get(member);
     return value == null || value.isJsonNull() ? "" : value.getAsString();
-  }
-
-  /** A line that cannot run: shown to the user; in a script, it stops the script. */
-  static final class ShellError extends RuntimeException {
-    ShellError(String message) {
-      super(message);
-    }
   }
 }
