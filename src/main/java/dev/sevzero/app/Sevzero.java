@@ -143,9 +143,6 @@ public final class Sevzero implements AutoCloseable {
     return incidents;
   }
 
-  // runs scheduled work that is due by the clock (wired to the scheduler in main)
-  public void runDue() {}
-
   /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */
   public int port() {
     return http.port();

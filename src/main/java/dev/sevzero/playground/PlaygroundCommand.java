@@ -29,7 +29,18 @@ public final class PlaygroundCommand {
         history #incidents                  read a channel (also: channels, pins, dms)
       Type help for all commands, quit to leave.""";
 
+  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
   private PlaygroundCommand() {}
+
+  /** From the command line: the terminal's input and output, and a quiet log. */
+  public static int runInTerminal(List<String> args) {
+    // The bot's INFO logs would bury the conversation in the terminal; warnings still show.
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, "warn");
+    }
+    return run(args, System.in, System.out);
+  }
 
   /** Runs until quit (or the script's end); returns the process exit code. */
   public static int run(List<String> args, InputStream in, PrintStream out) {
