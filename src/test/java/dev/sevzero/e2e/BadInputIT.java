@@ -85,6 +85,7 @@ class BadInputIT {
   void anExplicitIncidentNumberWorksAnywhere() {
     assertThat(workspace.command(BOB, workspace.general, "ack 1").ackText())
         .contains("You acknowledged *INC-1*");
+    workspace.awaitMessage(channel, message -> message.text().contains("acknowledged INC-1"));
     assertThat(privately(BOB, workspace.general, "ack 99")).contains("There is no incident 99.");
   }
 
@@ -101,6 +102,8 @@ class BadInputIT {
   void aResolvedIncidentRefusesChanges() {
     workspace.command(ALICE, channel, "resolve");
     workspace.awaitMessage(channel, message -> message.text().contains("resolved"));
+    workspace.awaitMessage(
+        workspace.incidentsChannel, message -> message.text().contains("resolved"));
     assertThat(privately(BOB, channel, "ack"))
         .contains("INC-1 is resolved")
         .contains("`/incident reopen`");
