@@ -4,14 +4,21 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
-import dev.sevzero.incident.OnCall;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcRotationRepository;
+import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.rotation.OncallService;
+import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
+import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.SlaPolicy;
+import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
@@ -19,6 +26,10 @@ import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.oncall.HandoffBriefings;
+import dev.sevzero.slack.oncall.OncallCommands;
+import dev.sevzero.slack.oncall.OncallInteractions;
+import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.transport.Health;
 import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
@@ -43,6 +54,7 @@ public final class Sevzero implements AutoCloseable {
   private final Database database;
   private final SlackWork work;
   private final IncidentService incidents;
+  private final OncallService oncall;
   private final Scheduler scheduler;
   private final UpdateCadence cadence;
   private final HttpModeServer http;
@@ -51,13 +63,15 @@ public final class Sevzero implements AutoCloseable {
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    incidents =
-        new IncidentService(
-            new JdbcIncidentRepository(database), transactions, OnCall.NOBODY, clock);
     Slack slack = SlackClients.create(config.slackApiUrl());
     SlackGateway gateway = new SlackGateway(slack.methods(config.botToken()));
     SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS);
+    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    oncall = rotation(config, clock, incidentRepository, messenger);
+    // Declaring pages whoever holds the pager at the clock's now, override included.
+    incidents =
+        new IncidentService(incidentRepository, transactions, at -> oncall.onCallNow(), clock);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC());
     cadence =
         new UpdateCadence(
@@ -88,6 +102,9 @@ public final class Sevzero implements AutoCloseable {
             clock,
             user -> admins.isEmpty() || admins.contains(user));
     IncidentInteractions interactions = new IncidentInteractions(incidents, incidentCommands, work);
+    OncallCommands oncallCommands =
+        new OncallCommands(oncall, user -> admins.isEmpty() || admins.contains(user));
+    OncallInteractions oncallInteractions = new OncallInteractions(oncall, work);
 
     // HttpModeServer checks signatures itself, in both time directions and by our clock; Bolt's
     // own check reads the system clock and lets future timestamps through.
@@ -99,8 +116,8 @@ public final class Sevzero implements AutoCloseable {
     App app =
         SlackApp.create(
             appConfig.build(),
-            List.of(incidentCommands.registry()),
-            List.of(interactions::register));
+            List.of(incidentCommands.registry(), oncallCommands.registry()),
+            List.of(interactions::register, oncallInteractions::register));
 
     if (config.appToken().isPresent()) {
       socketMode = new SocketModeRunner(app, config.appToken().get());
@@ -115,11 +132,35 @@ public final class Sevzero implements AutoCloseable {
     http.start();
     room.resumeUnfinished();
     cadence.start();
+    new RotationJobs(oncall, scheduler, config.rotationCron()).start();
     log.info(
         "Sevzero is up: {} mode, health on :{}/healthz, database {}",
         socketMode != null ? "Socket" : "HTTP",
         http.port(),
         config.databaseUrl().replaceAll("(?i)(password=)[^&;]*", "$1***"));
+  }
+
+  /** The on-call rotation; its listener announces in Slack. */
+  private OncallService rotation(
+      Config config, Clock clock, IncidentRepository incidentRepository, SlackMessenger messenger) {
+    SlaReports slaReports =
+        new SlaReports(
+            new JdbcSlaRepository(database),
+            new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone()),
+            clock);
+    SlackRotationListener listener =
+        new SlackRotationListener(
+            messenger,
+            work,
+            new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+            new SlackRotationListener.Settings(
+                config.oncallChannel(), config.oncallUsergroup(), config.rotationTimezone()));
+    return new OncallService(
+        new JdbcRotationRepository(database),
+        new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+        clock,
+        listener,
+        config.admins());
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -128,6 +169,10 @@ public final class Sevzero implements AutoCloseable {
 
   public IncidentService incidents() {
     return incidents;
+  }
+
+  public OncallService oncall() {
+    return oncall;
   }
 
   /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */
