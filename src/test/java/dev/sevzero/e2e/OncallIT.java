@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -226,7 +227,7 @@ class OncallIT {
             DriverManager.getConnection(workspace.environment().get("DATABASE_URL"));
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT reason FROM handoff ORDER BY id")) {
-      List<String> reasons = new java.util.ArrayList<>();
+      List<String> reasons = new ArrayList<>();
       while (rows.next()) {
         reasons.add(rows.getString(1));
       }

@@ -228,6 +228,13 @@ final class OncallViews {
                                     .style("primary"))))));
   }
 
+  /** A roster of one: the same person holds the pager for another week. */
+  static String keepText(HandoffContext context) {
+    return "📟 You keep the on-call pager until "
+        + when(context.nextHandoffAt(), context.zone())
+        + ": nobody else is on the roster.";
+  }
+
   static String outgoingText(Handoff handoff) {
     return "👋 You handed the on-call pager to "
         + user(handoff.to())

@@ -65,8 +65,7 @@ public final class SlackRotationListener implements RotationListener {
             String text = OncallViews.incomingText(handoff, context);
             slack.directMessage(handoff.to(), text, OncallViews.withConfirmButton(text, handoff));
           } else {
-            // A roster of one: the same person keeps the pager, nothing to confirm.
-            slack.directMessage(handoff.to(), OncallViews.incomingText(handoff, context), null);
+            slack.directMessage(handoff.to(), OncallViews.keepText(context), null);
           }
           settings.usergroup().ifPresent(group -> makeAlone(group, handoff.to()));
         });
