@@ -4,14 +4,18 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
-import dev.sevzero.incident.OnCall;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.rotation.OncallService;
+import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
+import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
@@ -23,6 +27,10 @@ import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.oncall.HandoffBriefings;
+import dev.sevzero.slack.oncall.OncallCommands;
+import dev.sevzero.slack.oncall.OncallInteractions;
+import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
 import dev.sevzero.slack.transport.Health;
@@ -34,6 +42,7 @@ import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +58,7 @@ public final class Sevzero implements AutoCloseable {
   private final Database database;
   private final SlackWork work;
   private final IncidentService incidents;
+  private final OncallService oncall;
   private final Scheduler scheduler;
   private final UpdateCadence cadence;
   private final HttpModeServer http;
@@ -57,14 +67,31 @@ public final class Sevzero implements AutoCloseable {
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    incidents =
-        new IncidentService(
-            new JdbcIncidentRepository(database), transactions, OnCall.NOBODY, clock);
     Slack slack = SlackClients.create(config.slackApiUrl());
     SlackGateway gateway = new SlackGateway(slack.methods(config.botToken()));
     SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC());
+    Set<String> admins = Set.copyOf(config.admins());
+    Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
+    SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
+    SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
+
+    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    oncall =
+        new OncallService(
+            new JdbcRotationRepository(database),
+            new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+            clock,
+            new SlackRotationListener(
+                messenger,
+                work,
+                new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                new SlackRotationListener.Settings(
+                    config.oncallChannel(), config.oncallUsergroup(), config.rotationTimezone())),
+            config.admins());
+    // Declaring pages whoever holds the pager at that moment, override included.
+    incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
     cadence =
         new UpdateCadence(
             new JdbcUpdateDueRepository(database),
@@ -84,36 +111,26 @@ public final class Sevzero implements AutoCloseable {
             cadence::compliance);
     incidents.addListener(room);
     incidents.addListener(cadence);
-    Set<String> admins = Set.copyOf(config.admins());
+
     IncidentCommands incidentCommands =
-        new IncidentCommands(
-            incidents,
-            cadence,
-            gateway,
-            work,
-            clock,
-            user -> admins.isEmpty() || admins.contains(user));
-    IncidentInteractions interactions = new IncidentInteractions(incidents, incidentCommands, work);
-    SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            new SlaReports(new JdbcSlaRepository(database), sla, clock),
-            sla,
-            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
-            clock);
-
-    // HttpModeServer checks signatures itself, in both time directions and by our clock; Bolt's
-    // own check reads the system clock and lets future timestamps through.
-    AppConfig.AppConfigBuilder appConfig =
-        AppConfig.builder()
-            .singleTeamBotToken(config.botToken())
-            .slack(slack)
-            .requestVerificationEnabled(false);
+            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
     App app =
         SlackApp.create(
-            appConfig.build(),
-            List.of(incidentCommands.registry(), slaCommands.registry()),
-            List.of(interactions::register));
+            // HttpModeServer checks signatures itself, in both time directions and by our clock;
+            // Bolt's own check reads the system clock and lets future timestamps through.
+            AppConfig.builder()
+                .singleTeamBotToken(config.botToken())
+                .slack(slack)
+                .requestVerificationEnabled(false)
+                .build(),
+            List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
+            List.of(
+                new IncidentInteractions(incidents, incidentCommands, work)::register,
+                new OncallInteractions(oncall, work)::register));
 
     if (config.appToken().isPresent()) {
       socketMode = new SocketModeRunner(app, config.appToken().get());
@@ -128,11 +145,11 @@ public final class Sevzero implements AutoCloseable {
     http.start();
     room.resumeUnfinished();
     cadence.start();
+    new RotationJobs(oncall, scheduler, config.rotationCron()).start();
     log.info(
-        "Sevzero is up: {} mode, health on :{}/healthz, database {}",
+        "Sevzero is up: {} mode, health on :{}/healthz",
         socketMode != null ? "Socket" : "HTTP",
-        http.port(),
-        config.databaseUrl().replaceAll("(?i)(password=)[^&;]*", "$1***"));
+        http.port());
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -141,6 +158,10 @@ public final class Sevzero implements AutoCloseable {
 
   public IncidentService incidents() {
     return incidents;
+  }
+
+  public OncallService oncall() {
+    return oncall;
   }
 
   /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */

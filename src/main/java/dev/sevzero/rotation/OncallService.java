@@ -67,7 +67,14 @@ public final class OncallService {
 
   /** The person to page now (override included); empty when nobody is on call. */
   public Optional<String> onCallNow() {
-    return current() instanceof OnCall onCall ? Optional.of(onCall.user()) : Optional.empty();
+    return onCallAt(clock.instant());
+  }
+
+  /** The person to page at {@code instant} (override included), from the stored facts. */
+  public Optional<String> onCallAt(Instant instant) {
+    return repository.atomically(() -> statusAt(instant)) instanceof OnCall onCall
+        ? Optional.of(onCall.user())
+        : Optional.empty();
   }
 
   /** The roster and the next {@code handoffs} handoffs, with the overrides not yet over. */

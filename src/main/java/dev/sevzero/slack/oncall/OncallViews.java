@@ -1,0 +1,274 @@
+package dev.sevzero.slack.oncall;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static dev.sevzero.slack.SlackText.channel;
+import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.user;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.sevzero.incident.Incident;
+import dev.sevzero.rotation.Handoff;
+import dev.sevzero.rotation.HandoffContext;
+import dev.sevzero.rotation.OnCallStatus;
+import dev.sevzero.rotation.OncallOverride;
+import dev.sevzero.rotation.Schedule;
+import dev.sevzero.rotation.Shift;
+import dev.sevzero.sla.SlaReport;
+import dev.sevzero.sla.Verdict;
+import dev.sevzero.text.Durations;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The wording of {@code /oncall} replies and rotation announcements (plain mrkdwn). */
+final class OncallViews {
+
+  static final String CONFIRM_ACTION = "oncall_confirm_handoff";
+
+  static final String EMPTY_ROSTER_HINT = "Add people with `/oncall add @user`.";
+
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
+
+  private OncallViews() {}
+
+  /** "Mon 30 Nov 12:00 PST": a rotation time in the rotation's zone, naming the zone. */
+  static String localTime(Instant instant, ZoneId zone) {
+    return LOCAL.format(instant.atZone(zone));
+  }
+
+  /**
+   * The rotation's local time, then Slack's date token so that each reader also sees it in their
+   * own zone (the token falls back to the local time where it cannot be rendered).
+   */
+  static String when(Instant instant, ZoneId zone) {
+    String local = localTime(instant, zone);
+    return local
+        + " (<!date^"
+        + instant.getEpochSecond()
+        + "^{date_short_pretty} {time}|"
+        + local
+        + ">)";
+  }
+
+  static String status(OnCallStatus status, ZoneId zone) {
+    if (status instanceof OnCallStatus.OnCall onCall) {
+      return onCall(onCall, zone);
+    }
+    OnCallStatus.NobodyOnCall nobody = (OnCallStatus.NobodyOnCall) status;
+    return "📭 " + nobody.reason() + "\nNext handoff: " + when(nobody.nextHandoffAt(), zone) + ".";
+  }
+
+  private static String onCall(OnCallStatus.OnCall onCall, ZoneId zone) {
+    StringBuilder text =
+        new StringBuilder("📟 ")
+            .append(user(onCall.user()))
+            .append(" is on call since ")
+            .append(when(onCall.since(), zone))
+            .append('.');
+    onCall
+        .override()
+        .ifPresent(
+            override ->
+                text.append("\nOverride until ")
+                    .append(when(override.until(), zone))
+                    .append(", set by ")
+                    .append(user(override.by()))
+                    .append(
+                        onCall
+                            .rotationHolder()
+                            .map(holder -> "; the rotation's on-call is " + user(holder))
+                            .orElse(""))
+                    .append('.'));
+    onCall
+        .unconfirmedHandoff()
+        .flatMap(Handoff::outgoing)
+        .ifPresent(
+            backup ->
+                text.append("\n")
+                    .append(user(backup))
+                    .append(" stays backup until ")
+                    .append(user(onCall.unconfirmedHandoff().get().to()))
+                    .append(" confirms the handoff."));
+    text.append("\nNext handoff: ").append(when(onCall.nextHandoffAt(), zone));
+    onCall.nextUser().ifPresent(next -> text.append(" → ").append(user(next)));
+    return text.append('.').toString();
+  }
+
+  static String schedule(Schedule schedule, ZoneId zone) {
+    List<String> lines = new ArrayList<>();
+    if (schedule.roster().isEmpty()) {
+      lines.add("The on-call roster is empty. " + EMPTY_ROSTER_HINT);
+    } else {
+      lines.add("*On-call roster* (handoffs in " + zone.getId() + ")");
+      List<String> members = schedule.roster().members();
+      for (int index = 0; index < members.size(); index++) {
+        lines.add((index + 1) + ". " + user(members.get(index)));
+      }
+      lines.add("*Next " + schedule.upcoming().size() + " handoffs*");
+      for (Shift shift : schedule.upcoming()) {
+        lines.add("• " + when(shift.startsAt(), zone) + " → " + user(shift.user()));
+        for (OncallOverride override : shift.overrides()) {
+          lines.add("    ↳ covered by " + overrideSpan(override, zone));
+        }
+      }
+    }
+    if (!schedule.overrides().isEmpty()) {
+      lines.add("*Overrides*");
+      for (OncallOverride override : schedule.overrides()) {
+        lines.add("• " + overrideSpan(override, zone) + ", set by " + user(override.by()));
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String overrideSpan(OncallOverride override, ZoneId zone) {
+    return user(override.user())
+        + " from "
+        + localTime(override.from(), zone)
+        + " until "
+        + localTime(override.until(), zone);
+  }
+
+  /** SPEC 6: "On-call handoff: @out → @in, until …" with what the incoming person inherits. */
+  static String handoffAnnouncement(
+      Handoff handoff, HandoffContext context, HandoffBriefing briefing) {
+    return "🔁 On-call handoff: "
+        + handoff.outgoing().map(out -> user(out)).orElse("nobody")
+        + " → "
+        + user(handoff.to())
+        + ", until "
+        + when(context.nextHandoffAt(), context.zone())
+        + "."
+        + why(handoff)
+        + "\n"
+        + briefing(briefing);
+  }
+
+  private static String why(Handoff handoff) {
+    return switch (handoff.reason()) {
+      case SCHEDULED -> "";
+      case STARTUP_CATCH_UP -> " _(late: Sevzero was down at the scheduled time)_";
+      case MANUAL -> " _(handed over by an admin)_";
+      case REMOVAL -> " _(" + user(handoff.from()) + " left the roster)_";
+      case FIRST_MEMBER -> " _(first person on the roster)_";
+    };
+  }
+
+  static String briefing(HandoffBriefing briefing) {
+    String open =
+        briefing.open().isEmpty()
+            ? "none"
+            : briefing.open().stream().map(OncallViews::incident).collect(Collectors.joining(", "));
+    String sla =
+        briefing
+            .slaAverage()
+            .map(
+                average ->
+                    "average response "
+                        + Durations.format(average)
+                        + briefing.verdict().map(v -> " (" + verdict(v) + ")").orElse(""))
+            .orElse("no incidents yet");
+    return "• Open incidents: "
+        + open
+        + "\n• Incidents last week: "
+        + briefing.lastWeek()
+        + "\n• SLA "
+        + SlaReport.monthName(briefing.month())
+        + " so far: "
+        + sla;
+  }
+
+  private static String incident(Incident incident) {
+    return incident.key()
+        + " ("
+        + incident.severity().label()
+        + ") "
+        + escape(incident.title())
+        + incident.channelId().map(id -> " " + channel(id)).orElse("");
+  }
+
+  private static String verdict(Verdict verdict) {
+    return switch (verdict) {
+      case MET -> "met";
+      case WITHIN_TOLERANCE -> "within tolerance";
+      case BREACHED -> "breached";
+    };
+  }
+
+  /** The incoming person's DM: the pager is theirs, please confirm. */
+  static String incomingText(Handoff handoff, HandoffContext context) {
+    return "📟 You have the on-call pager"
+        + handoff.outgoing().map(out -> " from " + user(out)).orElse("")
+        + " until "
+        + when(context.nextHandoffAt(), context.zone())
+        + ".";
+  }
+
+  static List<LayoutBlock> withConfirmButton(String text, Handoff handoff) {
+    return List.of(
+        section(s -> s.text(markdownText(text))),
+        actions(
+            a ->
+                a.elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(CONFIRM_ACTION)
+                                    .text(plainText("I have the pager"))
+                                    .value(Long.toString(handoff.id()))
+                                    .style("primary"))))));
+  }
+
+  /** A roster of one: the same person holds the pager for another week. */
+  static String keepText(HandoffContext context) {
+    return "📟 You keep the on-call pager until "
+        + when(context.nextHandoffAt(), context.zone())
+        + ": nobody else is on the roster.";
+  }
+
+  static String outgoingText(Handoff handoff) {
+    return "👋 You handed the on-call pager to "
+        + user(handoff.to())
+        + ". Until they confirm, you are their backup.";
+  }
+
+  static String reminderText(Handoff handoff, ZoneId zone) {
+    return "⏰ Reminder: the on-call pager passed to you at "
+        + localTime(handoff.at(), zone)
+        + ". Please confirm you have it.";
+  }
+
+  static String unconfirmedText(Handoff handoff, ZoneId zone) {
+    return "⚠️ "
+        + user(handoff.to())
+        + " has not confirmed the on-call handoff of "
+        + localTime(handoff.at(), zone)
+        + handoff.outgoing().map(out -> "; " + user(out) + " stays backup until they do").orElse("")
+        + ".";
+  }
+
+  static String overrideText(OncallOverride override, ZoneId zone) {
+    return "🔀 "
+        + user(override.user())
+        + " is on call from now until "
+        + when(override.until(), zone)
+        + " (override set by "
+        + user(override.by())
+        + "); then the schedule resumes.";
+  }
+
+  static String confirmedText(Handoff handoff, ZoneId zone) {
+    return "✅ You confirmed you have the on-call pager ("
+        + localTime(handoff.confirmedAt(), zone)
+        + ").";
+  }
+}
