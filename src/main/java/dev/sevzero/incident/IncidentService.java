@@ -34,7 +34,10 @@ public final class IncidentService {
     listeners.add(listener);
   }
 
-  public Incident declare(
+  /** A newly declared incident and who was paged for it (nobody when nobody is on call). */
+  public record Declared(Incident incident, Optional<String> paged) {}
+
+  public Declared declare(
       String title, String description, Severity severity, boolean drill, String declaredBy) {
     Instant now = clock.instant();
     Optional<String> paged = onCall.at(now);
@@ -61,7 +64,7 @@ public final class IncidentService {
               return stored;
             });
     listeners.forEach(listener -> listener.declared(incident, paged));
-    return incident;
+    return new Declared(incident, paged);
   }
 
   /** Records where the incident's channel and pinned header are, once Slack has made them. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -71,6 +72,7 @@ public final class Playground implements AutoCloseable {
       playground.close();
       throw new IllegalStateException("the bot did not connect to the local Slack");
     }
+    seedRoster(bot);
     return playground;
   }
 
@@ -87,6 +89,13 @@ public final class Playground implements AutoCloseable {
     channels.put("incidents", slack.addChannel("incidents", botAndEveryone));
     channels.put("oncall", slack.addChannel("oncall", botAndEveryone));
     return channels;
+  }
+
+  /** The whole team on the on-call roster, in order: alice holds the pager first. */
+  private static void seedRoster(Sevzero bot) {
+    for (String person : PEOPLE) {
+      bot.oncall().add(userId(PEOPLE.get(0)), userId(person), OptionalInt.empty());
+    }
   }
 
   /** alice → UALICE: ids that read well in logs and API calls. */

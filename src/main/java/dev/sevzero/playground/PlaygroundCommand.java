@@ -22,6 +22,7 @@ public final class PlaygroundCommand {
       Sevzero playground: the real bot, running against a pretend Slack workspace on this machine.
       Nothing reaches a real Slack or database; it is all gone when you quit.
       You are alice in #general. People: alice bob carol dave erin. Channels: #general #incidents #oncall.
+      All five are on the on-call roster; alice holds the pager this week (/oncall list).
         /incident declare db primary down   declare an incident (as you, in the current channel)
         as @bob                             act as someone else (in #incidents: type elsewhere)
         press Acknowledge                   press a button on the latest message that has it

@@ -104,7 +104,7 @@ class UpdateCadenceIT {
   }
 
   private long declare(Severity severity) {
-    return incidents.declare("db down", null, severity, false, "UALICE").id();
+    return incidents.declare("db down", null, severity, false, "UALICE").incident().id();
   }
 
   @Test

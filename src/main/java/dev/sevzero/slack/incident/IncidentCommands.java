@@ -162,12 +162,26 @@ public final class IncidentCommands {
       throw new UsageException(
           "That title is " + title.length() + " characters; keep it under " + MAX_TITLE + ".");
     }
-    Incident incident = incidents.declare(title, null, severity, drill, invocation.userId());
+    IncidentService.Declared declared =
+        incidents.declare(title, null, severity, drill, invocation.userId());
     return CommandReply.ephemeral(
         (drill ? "🧪 Drill " : "🚨 ")
             + "*"
-            + IncidentViews.headline(incident)
-            + "* declared. I'm creating its channel and inviting you and the on-call now.");
+            + IncidentViews.headline(declared.incident())
+            + "* declared. I'm creating its channel and inviting you"
+            + paging(declared.paged(), invocation.userId()));
+  }
+
+  /** Says who was paged, and says it loudly when nobody could be. */
+  static String paging(Optional<String> paged, String declarer) {
+    if (paged.isEmpty()) {
+      return ". ⚠️ Nobody is on call (the roster is empty), so nobody was paged:"
+          + " page someone by hand, and `/oncall add @someone`.";
+    }
+    if (paged.get().equals(declarer)) {
+      return "; you are on call, so the page is yours.";
+    }
+    return ", and paging " + user(paged.get()) + " (on call).";
   }
 
   private void openDeclareModal(CommandInvocation invocation, boolean drill) {
