@@ -32,6 +32,7 @@ import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.slack.SlackBlocks;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
 import java.time.Duration;
@@ -180,28 +181,17 @@ final class IncidentViews {
   /** The page sent by DM to whoever is on call. */
   static List<LayoutBlock> page(Incident incident) {
     String where = incident.channelId().map(c -> channel(c)).orElse("its channel");
-    return List.of(
-        section(
-            s ->
-                s.text(
-                    markdownText(
-                        "📟 You're on call: *"
-                            + escape(headline(incident))
-                            + "* was declared by "
-                            + user(incident.declared().by())
-                            + ". Please acknowledge and join "
-                            + where
-                            + "."))),
-        actions(
-            a ->
-                a.elements(
-                    List.of(
-                        button(
-                            b ->
-                                b.actionId(IncidentActionIds.ACKNOWLEDGE)
-                                    .text(plainText("Acknowledge"))
-                                    .value(Long.toString(incident.id()))
-                                    .style("primary"))))));
+    return SlackBlocks.textWithButton(
+        "📟 You're on call: *"
+            + escape(headline(incident))
+            + "* was declared by "
+            + user(incident.declared().by())
+            + ". Please acknowledge and join "
+            + where
+            + ".",
+        IncidentActionIds.ACKNOWLEDGE,
+        "Acknowledge",
+        Long.toString(incident.id()));
   }
 
   /** The resolution summary, posted in the incident channel and the incidents channel. */

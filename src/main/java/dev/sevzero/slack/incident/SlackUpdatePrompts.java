@@ -1,10 +1,5 @@
 package dev.sevzero.slack.incident;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 import static dev.sevzero.slack.SlackText.date;
 import static dev.sevzero.slack.SlackText.user;
 
@@ -12,6 +7,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.slack.SlackBlocks;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.text.Durations;
@@ -101,17 +97,7 @@ public final class SlackUpdatePrompts implements UpdatePrompts {
   }
 
   private static List<LayoutBlock> withUpdateButton(String text, Incident incident) {
-    return List.of(
-        section(s -> s.text(markdownText(text))),
-        actions(
-            a ->
-                a.elements(
-                    List.of(
-                        button(
-                            b ->
-                                b.actionId(IncidentActionIds.POST_UPDATE)
-                                    .text(plainText("Post update"))
-                                    .value(Long.toString(incident.id()))
-                                    .style("primary"))))));
+    return SlackBlocks.textWithButton(
+        text, IncidentActionIds.POST_UPDATE, "Post update", Long.toString(incident.id()));
   }
 }

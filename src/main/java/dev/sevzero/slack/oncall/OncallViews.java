@@ -1,10 +1,5 @@
 package dev.sevzero.slack.oncall;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 import static dev.sevzero.slack.SlackText.channel;
 import static dev.sevzero.slack.SlackText.escape;
 import static dev.sevzero.slack.SlackText.user;
@@ -19,6 +14,7 @@ import dev.sevzero.rotation.Schedule;
 import dev.sevzero.rotation.Shift;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.Verdict;
+import dev.sevzero.slack.SlackBlocks;
 import dev.sevzero.text.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -214,18 +210,8 @@ final class OncallViews {
   }
 
   static List<LayoutBlock> withConfirmButton(String text, Handoff handoff) {
-    return List.of(
-        section(s -> s.text(markdownText(text))),
-        actions(
-            a ->
-                a.elements(
-                    List.of(
-                        button(
-                            b ->
-                                b.actionId(CONFIRM_ACTION)
-                                    .text(plainText("I have the pager"))
-                                    .value(Long.toString(handoff.id()))
-                                    .style("primary"))))));
+    return SlackBlocks.textWithButton(
+        text, CONFIRM_ACTION, "I have the pager", Long.toString(handoff.id()));
   }
 
   /** A roster of one: the same person holds the pager for another week. */
