@@ -11,9 +11,13 @@ import static org.awaitility.Awaitility.await;
 import dev.sevzero.fakeslack.ApiCall;
 import dev.sevzero.fakeslack.Failure;
 import dev.sevzero.fakeslack.FakeMessage;
+import dev.sevzero.fakeslack.FakeUpload;
+import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.ResponseKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -190,6 +194,24 @@ class IncidentLifecycleIT {
         workspace.incidentsChannel, m -> m.text().contains("INC-1 (SEV0) payments down resolved"));
     workspace.awaitHeader(
         channel, blocks -> !blocks.contains("\"Acknowledge\"") && blocks.contains("Resolved"));
+    FakeUpload postMortem =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    workspace.slack.uploads().stream()
+                        .filter(upload -> upload.filename().equals("inc-1-post-mortem.md"))
+                        .findFirst()
+                        .orElse(null),
+                upload -> upload != null);
+    assertThat(postMortem.channel()).isEqualTo(channel);
+    assertThat(new String(postMortem.bytes(), StandardCharsets.UTF_8))
+        .contains("# Post-mortem: INC-1 (SEV0) payments down")
+        .contains("| Time to acknowledge | 2m 00s |")
+        .contains("rolled back the deploy")
+        .contains("## Timeline")
+        .contains("Acknowledged (@UBOB)")
+        .contains("## Action items");
 
     Reply afterwards = workspace.command(BOB, channel, "commander");
     assertThat(afterwards.ackText()).contains("INC-1 is resolved").contains("reopen");

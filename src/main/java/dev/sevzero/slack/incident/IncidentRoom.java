@@ -19,6 +19,7 @@ import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -248,20 +249,29 @@ public final class IncidentRoom implements IncidentListener {
         "show resolution",
         () -> {
           Incident current = refreshHeader(incident.id());
-          var summary =
-              IncidentViews.resolutionSummary(
-                  current, incidents.updates(current.id()), compliance.apply(current.id()));
+          List<StatusUpdate> updates = incidents.updates(current.id());
+          UpdateCompliance updateCompliance = compliance.apply(current.id());
+          var summary = IncidentViews.resolutionSummary(current, updates, updateCompliance);
           String text = IncidentViews.headline(current) + " resolved";
+          settings
+              .incidentsChannel()
+              .ifPresent(announcements -> slack.post(announcements, text, summary));
           current
               .channelId()
               .ifPresent(
                   channelId -> {
                     slack.setTopic(channelId, IncidentViews.topic(current));
                     slack.post(channelId, text, summary);
+                    String draft =
+                        PostMortemDraft.markdown(
+                            current, incidents.timeline(current.id()), updates, updateCompliance);
+                    slack.upload(
+                        channelId,
+                        current.resolution().orElseThrow().by(),
+                        PostMortemDraft.fileName(current),
+                        "Post-mortem draft: " + IncidentViews.headline(current),
+                        draft.getBytes(StandardCharsets.UTF_8));
                   });
-          settings
-              .incidentsChannel()
-              .ifPresent(announcements -> slack.post(announcements, text, summary));
         });
   }
 
