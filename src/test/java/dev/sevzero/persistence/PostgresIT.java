@@ -1,0 +1,202 @@
+package dev.sevzero.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.OnCall;
+import dev.sevzero.incident.Role;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.rotation.Handoff;
+import dev.sevzero.rotation.HandoffContext;
+import dev.sevzero.rotation.OncallOverride;
+import dev.sevzero.rotation.OncallService;
+import dev.sevzero.rotation.RotationListener;
+import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.sla.IncidentFacts;
+import dev.sevzero.testing.ManualScheduler;
+import dev.sevzero.testing.MutableClock;
+import dev.sevzero.updates.UpdateCadence;
+import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.updates.UpdatePrompts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same migrations and repositories on a real PostgreSQL (embedded, from Maven artifacts), with
+ * two connections standing in for two bot replicas: what several replicas need stays possible.
+ */
+class PostgresIT {
+
+  private static EmbeddedPostgres postgres;
+  private static int schemas;
+
+  private final MutableClock clock = MutableClock.at("2026-11-24T10:00:00Z");
+  private String url;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  /** A fresh database per test, so tests do not see each other's rows. */
+  @BeforeEach
+  void freshDatabase() throws Exception {
+    String name = "sevzero_" + ++schemas;
+    try (var connection = postgres.getPostgresDatabase().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    url = postgres.getJdbcUrl("postgres", name);
+  }
+
+  @Test
+  void theIncidentLifecycleIsStoredAndReadBack() {
+    try (Database database = Database.open(url)) {
+      IncidentService incidents = incidents(database);
+      long id =
+          incidents.declare("db down", "primary lost", Severity.SEV0, false, "UA").incident().id();
+      clock.advance(Duration.ofMinutes(3));
+      incidents.assign(id, Role.COMMANDER, List.of("UB"), "UB");
+      incidents.assign(id, Role.ENGINEER, List.of("UC", "UD"), "UB");
+      incidents.acknowledge(id, "UC");
+      incidents.postUpdate(id, "UB", UpdateStatus.IDENTIFIED, "failing over");
+      clock.advance(Duration.ofMinutes(20));
+      incidents.resolve(id, "UB", "failed over");
+
+      Incident stored = incidents.find(id).orElseThrow();
+      assertThat(stored.response().orElseThrow().time()).isEqualTo(Duration.ofMinutes(3));
+      assertThat(stored.response().orElseThrow().by()).isEqualTo("UB");
+      assertThat(stored.engineers()).containsExactly("UC", "UD");
+      assertThat(stored.isOpen()).isFalse();
+      assertThat(incidents.timeline(id))
+          .extracting(entry -> entry.kind().code())
+          .containsExactly(
+              "declared", "role", "role", "role", "acknowledged", "update", "resolved");
+      assertThat(incidents.updates(id)).extracting(u -> u.text()).containsExactly("failing over");
+
+      List<IncidentFacts> month =
+          new JdbcSlaRepository(database)
+              .incidentsDeclaredBetween(
+                  Instant.parse("2026-11-01T07:00:00Z"), Instant.parse("2026-12-01T08:00:00Z"));
+      assertThat(month).hasSize(1);
+    }
+  }
+
+  @Test
+  void twoReplicasSendEachUpdatePromptOnce() {
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService first = incidents(one);
+      UpdateCadence cadenceOne = cadence(one, first, said);
+      UpdateCadence cadenceTwo = cadence(two, incidents(two), said);
+      first.addListener(cadenceOne);
+      long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+
+      clock.advance(Duration.ofMinutes(30));
+      cadenceOne.tick();
+      cadenceTwo.tick();
+      clock.advance(Duration.ofMinutes(5));
+      cadenceTwo.tick();
+      cadenceOne.tick();
+
+      assertThat(said).containsExactly("prompt " + id, "missed " + id);
+      assertThat(cadenceTwo.compliance(id)).isEqualTo(new UpdateCompliance(0, 0, 1));
+    }
+  }
+
+  @Test
+  void twoReplicasPerformAMissedHandoffOnce() {
+    List<String> handedOff = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      rotation(one, handedOff).add("UADMIN", "UA", OptionalInt.empty());
+      rotation(one, handedOff).add("UADMIN", "UB", OptionalInt.empty());
+      handedOff.clear();
+
+      clock.set(Instant.parse("2026-12-16T21:00:00Z"));
+      rotation(one, handedOff).handoffIfDue();
+      rotation(two, handedOff).handoffIfDue();
+
+      assertThat(handedOff).containsExactly("UA->UB");
+      assertThat(rotation(two, handedOff).onCallNow()).contains("UB");
+    }
+  }
+
+  private IncidentService incidents(Database database) {
+    return new IncidentService(
+        new JdbcIncidentRepository(database),
+        new DatabaseTransactions(database),
+        OnCall.NOBODY,
+        clock);
+  }
+
+  private UpdateCadence cadence(Database database, IncidentService incidents, List<String> said) {
+    UpdatePrompts prompts =
+        new UpdatePrompts() {
+          @Override
+          public CompletionStage<Void> prompt(Incident incident, Instant dueAt) {
+            said.add("prompt " + incident.id());
+            return CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public CompletionStage<Void> missed(Incident incident, Instant dueAt) {
+            said.add("missed " + incident.id());
+            return CompletableFuture.completedFuture(null);
+          }
+        };
+    return new UpdateCadence(
+        new JdbcUpdateDueRepository(database),
+        incidents,
+        new DatabaseTransactions(database),
+        new ManualScheduler(clock),
+        prompts,
+        clock,
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(5));
+  }
+
+  private OncallService rotation(Database database, List<String> handedOff) {
+    RotationListener listener =
+        new RotationListener() {
+          @Override
+          public void handedOff(Handoff handoff, HandoffContext context) {
+            handedOff.add(handoff.from() + "->" + handoff.to());
+          }
+
+          @Override
+          public void overrideStarted(OncallOverride override) {}
+
+          @Override
+          public void handoffReminder(Handoff handoff) {}
+
+          @Override
+          public void handoffUnconfirmed(Handoff handoff) {}
+        };
+    return new OncallService(
+        new JdbcRotationRepository(database),
+        new CronHandoffCalendar("0 0 12 ? * MON", ZoneId.of("America/Los_Angeles")),
+        clock,
+        listener,
+        List.of());
+  }
+}
