@@ -30,6 +30,7 @@ import dev.sevzero.slack.incident.SlackUpdatePrompts;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
+import dev.sevzero.slack.oncall.OncallUsergroup;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
@@ -41,6 +42,7 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -78,6 +80,10 @@ public final class Sevzero implements AutoCloseable {
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
 
     IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    Optional<OncallUsergroup> usergroup =
+        config
+            .oncallUsergroup()
+            .map(group -> new OncallUsergroup(messenger, group, this::onCallNow));
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
@@ -88,7 +94,7 @@ public final class Sevzero implements AutoCloseable {
                 work,
                 new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
                 new SlackRotationListener.Settings(
-                    config.oncallChannel(), config.oncallUsergroup(), config.rotationTimezone())),
+                    config.oncallChannel(), usergroup, config.rotationTimezone())),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
@@ -146,6 +152,15 @@ public final class Sevzero implements AutoCloseable {
     room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    usergroup.ifPresent(
+        group -> {
+          work.inParallel("sync the on-call user group", group::sync);
+          scheduler.onCron(
+              "oncall-usergroup",
+              OncallUsergroup.EVERY_MINUTE,
+              config.rotationTimezone(),
+              group::sync);
+        });
     log.info(
         "Sevzero is up: {} mode, health on :{}/healthz",
         socketMode != null ? "Socket" : "HTTP",
@@ -158,6 +173,11 @@ public final class Sevzero implements AutoCloseable {
 
   public IncidentService incidents() {
     return incidents;
+  }
+
+  /** The rotation is built after its listener, which asks who is on call only later. */
+  private Optional<String> onCallNow() {
+    return oncall.onCallNow();
   }
 
   public OncallService oncall() {

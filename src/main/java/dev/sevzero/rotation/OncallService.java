@@ -250,20 +250,24 @@ public final class OncallService {
     return performed;
   }
 
-  /** "I have the pager": stores when the incoming person confirmed (once; pressing again is ok). */
-  public Handoff confirm(String user) {
+  /**
+   * "I have the pager" for handoff {@code handoffId}: stores when the incoming person confirmed
+   * (once; pressing again is fine). The button of an older handoff confirms nothing newer.
+   */
+  public Handoff confirm(String user, long handoffId) {
     Instant now = clock.instant();
     return repository.atomically(
         () -> {
           Handoff last =
               repository
                   .lastHandoff()
-                  .filter(handoff -> handoff.to().equals(user))
+                  .filter(handoff -> handoff.id() == handoffId && handoff.to().equals(user))
                   .orElseThrow(
                       () ->
                           new InvalidRequest(
-                              "There is no handoff to you to confirm: the pager has since"
-                                  + " passed to someone else."));
+                              "That handoff is no longer current: the pager has moved on since,"
+                                  + " so there is nothing to confirm here. `/oncall` shows who"
+                                  + " has it now."));
           repository.confirmHandoff(last.id(), now);
           return repository.lastHandoff().orElseThrow();
         });

@@ -170,6 +170,20 @@ class OncallIT {
     assertPaged(2, CAROL);
     assertThat(workspace.slack.channel(workspace.awaitIncidentChannel(2)).orElseThrow().members())
         .doesNotContain(BOB);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> workspace.slack.usergroupMembers(usergroup),
+            members -> members.equals(List.of(CAROL)));
+
+    // When the override runs out the pager, and the user group, go back to Bob.
+    workspace.clock.advance(Duration.ofHours(4).plusMinutes(1));
+    workspace.bot().runDue();
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> workspace.slack.usergroupMembers(usergroup),
+            members -> members.equals(List.of(BOB)));
   }
 
   @Test

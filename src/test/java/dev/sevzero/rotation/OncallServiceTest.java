@@ -222,12 +222,14 @@ class OncallServiceTest {
     rotation.clock.advance(Duration.ofMinutes(3));
     assertThat(((OnCall) rotation.service.current()).unconfirmedHandoff()).isPresent();
 
-    Handoff confirmed = rotation.service.confirm("UB");
+    Handoff pending = ((OnCall) rotation.service.current()).unconfirmedHandoff().orElseThrow();
+    Handoff confirmed = rotation.service.confirm("UB", pending.id());
     rotation.clock.advance(Duration.ofHours(1));
     rotation.service.remindUnconfirmed();
 
     assertThat(confirmed.confirmedAt()).isEqualTo(MONDAY_NOON.plus(Duration.ofMinutes(3)));
-    assertThat(rotation.service.confirm("UB").confirmedAt()).isEqualTo(confirmed.confirmedAt());
+    assertThat(rotation.service.confirm("UB", pending.id()).confirmedAt())
+        .isEqualTo(confirmed.confirmedAt());
     assertThat(((OnCall) rotation.service.current()).unconfirmedHandoff()).isEmpty();
     assertThat(rotation.listener.events).isEmpty();
   }
@@ -235,11 +237,23 @@ class OncallServiceTest {
   @Test
   void onlyTheIncomingPersonCanConfirm() {
     RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA", "UB");
-    rotation.service.handoffNow(ADMIN);
+    Handoff handoff = rotation.service.handoffNow(ADMIN);
 
-    assertThatThrownBy(() -> rotation.service.confirm("UA"))
+    assertThatThrownBy(() -> rotation.service.confirm("UA", handoff.id()))
         .isInstanceOf(InvalidRequest.class)
-        .hasMessageContaining("no handoff to you");
+        .hasMessageContaining("no longer current");
+  }
+
+  @Test
+  void theButtonOfAnOlderHandoffConfirmsNothingNewer() {
+    RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA", "UB");
+    Handoff toB = rotation.service.handoffNow(ADMIN);
+    rotation.service.handoffNow(ADMIN);
+    Handoff backToB = rotation.service.handoffNow(ADMIN);
+
+    assertThatThrownBy(() -> rotation.service.confirm("UB", toB.id()))
+        .isInstanceOf(InvalidRequest.class);
+    assertThat(rotation.service.confirm("UB", backToB.id()).confirmedAt()).isNotNull();
   }
 
   @Test

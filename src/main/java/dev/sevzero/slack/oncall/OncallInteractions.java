@@ -33,15 +33,18 @@ public final class OncallInteractions {
    * again by mistake; a refusal (the pager has moved on) leaves the DM as it was.
    */
   private Response confirm(BlockActionRequest request, ActionContext context) {
-    Answer answer = answer(request.getPayload().getUser().getId());
+    Answer answer =
+        answer(
+            request.getPayload().getUser().getId(),
+            Long.parseLong(request.getPayload().getActions().get(0).getValue()));
     work.inParallel("answer pager confirmation", () -> respond(context, answer));
     return context.ack();
   }
 
-  private Answer answer(String user) {
+  private Answer answer(String user, long handoffId) {
     try {
       return new Answer(
-          OncallViews.confirmedText(oncall.confirm(user), oncall.rotationZone()), true);
+          OncallViews.confirmedText(oncall.confirm(user, handoffId), oncall.rotationZone()), true);
     } catch (RotationFailure refusal) {
       return new Answer(refusal.getMessage(), false);
     }

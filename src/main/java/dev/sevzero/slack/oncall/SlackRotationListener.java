@@ -7,7 +7,6 @@ import dev.sevzero.rotation.RotationListener;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,10 +20,11 @@ public final class SlackRotationListener implements RotationListener {
 
   /**
    * @param oncallChannel {@code ONCALL_CHANNEL}; without it, handoffs are only told by DM
-   * @param usergroup {@code ONCALL_USERGROUP}, kept equal to the incoming person
+   * @param usergroup {@code ONCALL_USERGROUP}, when set
    * @param zone the rotation's zone, named in every time shown
    */
-  public record Settings(Optional<String> oncallChannel, Optional<String> usergroup, ZoneId zone) {}
+  public record Settings(
+      Optional<String> oncallChannel, Optional<OncallUsergroup> usergroup, ZoneId zone) {}
 
   private final SlackMessenger slack;
   private final SlackWork work;
@@ -67,20 +67,22 @@ public final class SlackRotationListener implements RotationListener {
           } else {
             slack.directMessage(handoff.to(), OncallViews.keepText(context), null);
           }
-          settings.usergroup().ifPresent(group -> makeAlone(group, handoff.to()));
+          settings.usergroup().ifPresent(OncallUsergroup::sync);
         });
   }
 
   @Override
   public void overrideStarted(OncallOverride override) {
-    settings
-        .oncallChannel()
-        .ifPresent(
-            channel ->
-                inOrder(
-                    "announce override",
-                    () ->
-                        slack.post(channel, OncallViews.overrideText(override, settings.zone()))));
+    inOrder(
+        "announce override",
+        () -> {
+          settings
+              .oncallChannel()
+              .ifPresent(
+                  channel ->
+                      slack.post(channel, OncallViews.overrideText(override, settings.zone())));
+          settings.usergroup().ifPresent(OncallUsergroup::sync);
+        });
   }
 
   @Override
@@ -102,14 +104,6 @@ public final class SlackRotationListener implements RotationListener {
           settings.oncallChannel().ifPresent(channel -> slack.post(channel, text));
           handoff.outgoing().ifPresent(out -> slack.directMessage(out, text, null));
         });
-  }
-
-  private void makeAlone(String usergroup, String user) {
-    slack
-        .gateway()
-        .callOk(
-            "usergroups.users.update",
-            c -> c.usergroupsUsersUpdate(r -> r.usergroup(usergroup).users(List.of(user))));
   }
 
   /** A failed announcement is logged by {@link SlackWork} and does not hold up the next one. */
