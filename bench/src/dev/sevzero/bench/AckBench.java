@@ -1,0 +1,129 @@
+package dev.sevzero.bench;
+
+import static dev.sevzero.bench.BenchSupport.f1;
+import static dev.sevzero.bench.BenchSupport.median;
+import static dev.sevzero.bench.BenchSupport.percentile;
+
+import dev.sevzero.app.Sevzero;
+import dev.sevzero.config.Config;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ack latency in HTTP mode: bursts of concurrent signed {@code /incident declare …} commands sent
+ * straight to {@code /slack/events}; each request is timed from send to HTTP response (the ack).
+ * Usage: {@code bench/run Ack [runs=5] [concurrency=100]}. Target: p99 ≤ 50 ms on 2 cores.
+ */
+public final class AckBench {
+
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+
+  public static void main(String[] args) throws Exception {
+    int runs = BenchSupport.intArg(args, 0, 5);
+    int concurrency = BenchSupport.intArg(args, 1, 100);
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Path dir = BenchSupport.tempDir("sevzero-ack-bench");
+    try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
+      int port = BenchSupport.freePort();
+      Config config =
+          Config.fromEnvironment(ws.httpModeEnvironment(dir.resolve("sevzero.db"), port));
+      try (Sevzero bot = Sevzero.start(config, Clock.systemUTC())) {
+        BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        try {
+          System.out.println(
+              "AckBench: " + concurrency + " concurrent signed /incident declare, HTTP mode, "
+                  + BenchSupport.load());
+          int declared = 0;
+          List<Double> p50s = new ArrayList<>();
+          List<Double> p99s = new ArrayList<>();
+          for (int run = 0; run <= runs; run++) {
+            List<Double> ms = burst(commands, clients, ws, concurrency, run);
+            declared += concurrency;
+            awaitSettled(ws, declared);
+            double p50 = percentile(ms, 50);
+            double p99 = percentile(ms, 99);
+            String label = run == 0 ? "warm-up" : "run " + run;
+            System.out.printf(
+                "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms%n",
+                label, f1(p50), f1(p99), f1(percentile(ms, 100)));
+            if (run > 0) {
+              p50s.add(p50);
+              p99s.add(p99);
+            }
+          }
+          System.out.println(
+              "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
+                  + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
+        } finally {
+          clients.shutdownNow();
+          clients.awaitTermination(10, TimeUnit.SECONDS);
+        }
+      }
+    } finally {
+      BenchSupport.deleteTree(dir);
+    }
+  }
+
+  /** One burst: every client thread waits at a gate, then sends one command. */
+  private static List<Double> burst(
+      BenchSupport.SlashCommands commands,
+      ExecutorService clients,
+      BenchSupport.Workspace ws,
+      int concurrency,
+      int run)
+      throws Exception {
+    CountDownLatch ready = new CountDownLatch(concurrency);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<Double>> futures = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      HttpRequest request =
+          commands.request(
+              BenchSupport.DECLARER, ws.general, "declare sev1 bench run " + run + " load " + i);
+      futures.add(
+          clients.submit(
+              () -> {
+                ready.countDown();
+                gate.await();
+                long start = System.nanoTime();
+                String ack = commands.send(request);
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (!ack.contains("declared")) {
+                  throw new IllegalStateException("unexpected ack: " + ack);
+                }
+                return ms;
+              }));
+    }
+    if (!ready.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("client threads did not start");
+    }
+    gate.countDown();
+    List<Double> ms = new ArrayList<>();
+    for (Future<Double> f : futures) {
+      ms.add(f.get(60, TimeUnit.SECONDS));
+    }
+    return ms;
+  }
+
+  /** Waits until the bot has pinned every header, so one run's Slack work does not skew the next. */
+  private static void awaitSettled(BenchSupport.Workspace ws, int declared) throws Exception {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (ws.slack.calls("pins.add").size() < declared) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only " + ws.slack.calls("pins.add").size() + " of " + declared + " headers pinned");
+      }
+      Thread.sleep(20);
+    }
+    Thread.sleep(500);
+  }
+}
