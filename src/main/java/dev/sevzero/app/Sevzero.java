@@ -90,11 +90,17 @@ public final class Sevzero implements AutoCloseable {
 
     // HttpModeServer checks signatures itself, in both time directions and by our clock; Bolt's
     // own check reads the system clock and lets future timestamps through.
+    // Bolt runs auth.test once when the App is built and hands the answer to its authorization
+    // middleware, but stamps it as cached at time 0, so it counts as expired: the first requests
+    // after start-up, and all requests every 10 minutes after, each call auth.test *before* the
+    // ack (one Slack round trip; a slow Slack would time the command out). A negative expiry
+    // keeps the start-up answer for good; a revoked token still fails every Web API call.
     AppConfig.AppConfigBuilder appConfig =
         AppConfig.builder()
             .singleTeamBotToken(config.botToken())
             .slack(slack)
-            .requestVerificationEnabled(false);
+            .requestVerificationEnabled(false)
+            .authTestCacheExpirationMillis(-1);
     App app =
         SlackApp.create(
             appConfig.build(),
