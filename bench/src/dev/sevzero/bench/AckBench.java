@@ -30,6 +30,7 @@ public final class AckBench {
   public static void main(String[] args) throws Exception {
     int runs = BenchSupport.intArg(args, 0, 5);
     int concurrency = BenchSupport.intArg(args, 1, 100);
+    int slackLatencyMs = BenchSupport.intArg(args, 2, 0);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-ack-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
@@ -38,6 +39,8 @@ public final class AckBench {
           Config.fromEnvironment(ws.httpModeEnvironment(dir.resolve("sevzero.db"), port));
       try (Sevzero bot = Sevzero.start(config, Clock.systemUTC())) {
         BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
+        ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
+        int authTestsAtStart = ws.slack.calls("auth.test").size();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         try {
           System.out.println(
@@ -49,7 +52,9 @@ public final class AckBench {
           for (int run = 0; run <= runs; run++) {
             List<Double> ms = burst(commands, clients, ws, concurrency, run);
             declared += concurrency;
-            awaitSettled(ws, declared);
+            if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
+              awaitSettled(ws, declared);
+            }
             double p50 = percentile(ms, 50);
             double p99 = percentile(ms, 99);
             String label = run == 0 ? "warm-up" : "run " + run;
@@ -64,6 +69,9 @@ public final class AckBench {
           System.out.println(
               "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
                   + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
+          System.out.println(
+              "  auth.test calls while serving commands (each one holds acks back by a Slack"
+                  + " round trip): " + (ws.slack.calls("auth.test").size() - authTestsAtStart));
         } finally {
           clients.shutdownNow();
           clients.awaitTermination(10, TimeUnit.SECONDS);
@@ -88,7 +96,7 @@ public final class AckBench {
     for (int i = 0; i < concurrency; i++) {
       HttpRequest request =
           commands.request(
-              BenchSupport.DECLARER, ws.general, "declare sev1 bench run " + run + " load " + i);
+              BenchSupport.DECLARER, ws.general, System.getProperty("bench.text", "declare sev1 bench run") + " " + run + " load " + i);
       futures.add(
           clients.submit(
               () -> {
@@ -97,7 +105,7 @@ public final class AckBench {
                 long start = System.nanoTime();
                 String ack = commands.send(request);
                 double ms = (System.nanoTime() - start) / 1e6;
-                if (!ack.contains("declared")) {
+                if (!ack.contains(System.getProperty("bench.expect", "declared"))) {
                   throw new IllegalStateException("unexpected ack: " + ack);
                 }
                 return ms;
