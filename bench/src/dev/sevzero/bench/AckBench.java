@@ -6,16 +6,13 @@ import static dev.sevzero.bench.BenchSupport.percentile;
 
 import dev.sevzero.app.Sevzero;
 import dev.sevzero.config.Config;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,7 +47,14 @@ public final class AckBench {
           List<Double> p50s = new ArrayList<>();
           List<Double> p99s = new ArrayList<>();
           for (int run = 0; run <= runs; run++) {
-            List<Double> ms = burst(commands, clients, ws, concurrency, run);
+            List<Double> ms =
+                BenchSupport.burst(
+                    commands,
+                    clients,
+                    ws.general,
+                    concurrency,
+                    System.getProperty("bench.text", "declare sev1 bench run") + " " + run,
+                    System.getProperty("bench.expect", "declared"));
             declared += concurrency;
             if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
               awaitSettled(ws, declared);
@@ -82,56 +86,9 @@ public final class AckBench {
     }
   }
 
-  /** One burst: every client thread waits at a gate, then sends one command. */
-  private static List<Double> burst(
-      BenchSupport.SlashCommands commands,
-      ExecutorService clients,
-      BenchSupport.Workspace ws,
-      int concurrency,
-      int run)
-      throws Exception {
-    CountDownLatch ready = new CountDownLatch(concurrency);
-    CountDownLatch gate = new CountDownLatch(1);
-    List<Future<Double>> futures = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      HttpRequest request =
-          commands.request(
-              BenchSupport.DECLARER, ws.general, System.getProperty("bench.text", "declare sev1 bench run") + " " + run + " load " + i);
-      futures.add(
-          clients.submit(
-              () -> {
-                ready.countDown();
-                gate.await();
-                long start = System.nanoTime();
-                String ack = commands.send(request);
-                double ms = (System.nanoTime() - start) / 1e6;
-                if (!ack.contains(System.getProperty("bench.expect", "declared"))) {
-                  throw new IllegalStateException("unexpected ack: " + ack);
-                }
-                return ms;
-              }));
-    }
-    if (!ready.await(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("client threads did not start");
-    }
-    gate.countDown();
-    List<Double> ms = new ArrayList<>();
-    for (Future<Double> f : futures) {
-      ms.add(f.get(60, TimeUnit.SECONDS));
-    }
-    return ms;
-  }
-
   /** Waits until the bot has pinned every header, so one run's Slack work does not skew the next. */
   private static void awaitSettled(BenchSupport.Workspace ws, int declared) throws Exception {
-    long deadline = System.nanoTime() + SETTLE.toNanos();
-    while (ws.slack.calls("pins.add").size() < declared) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "only " + ws.slack.calls("pins.add").size() + " of " + declared + " headers pinned");
-      }
-      Thread.sleep(20);
-    }
+    BenchSupport.awaitPins(ws.slack, declared, SETTLE);
     Thread.sleep(500);
   }
 }

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the benchmarks share: a seeded fake Slack, the bot's environment, signed commands, stats. */
@@ -122,6 +126,55 @@ final class BenchSupport {
 
     private static String encode(String s) {
       return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * One burst of {@code n} commands: every client thread waits at a gate, then sends one {@code
+   * text + " " + i}; returns each request's time from send to ack, in ms.
+   */
+  static List<Double> burst(
+      SlashCommands commands, ExecutorService clients, String channel, int n, String text,
+      String expect) throws Exception {
+    CountDownLatch ready = new CountDownLatch(n);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<Double>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      HttpRequest request = commands.request(DECLARER, channel, text + " " + i);
+      futures.add(
+          clients.submit(
+              () -> {
+                ready.countDown();
+                gate.await();
+                long start = System.nanoTime();
+                String ack = commands.send(request);
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (!ack.contains(expect)) {
+                  throw new IllegalStateException("unexpected ack: " + ack);
+                }
+                return ms;
+              }));
+    }
+    if (!ready.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("client threads did not start");
+    }
+    gate.countDown();
+    List<Double> ms = new ArrayList<>();
+    for (Future<Double> f : futures) {
+      ms.add(f.get(60, TimeUnit.SECONDS));
+    }
+    return ms;
+  }
+
+  /** Waits (bounded) until the fake has seen {@code count} pins.add calls: the Slack work is done. */
+  static void awaitPins(FakeSlack slack, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (slack.calls("pins.add").size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only " + slack.calls("pins.add").size() + " of " + count + " headers pinned");
+      }
+      Thread.sleep(20);
     }
   }
 
