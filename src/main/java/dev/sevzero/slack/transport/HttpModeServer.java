@@ -42,6 +42,13 @@ public final class HttpModeServer {
   private static final int THREADS = 16;
   private static final int QUEUE = 256;
 
+  /**
+   * Connections the kernel may hold before we accept them (capped by net.core.somaxconn). With 0
+   * the JDK asks for 50, and a burst of more new connections than that (a busy workspace, a retry
+   * storm) has the extra SYNs dropped: their clients retry after a second, past our ack budget.
+   */
+  private static final int BACKLOG = 1024;
+
   private static final Logger log = LoggerFactory.getLogger(HttpModeServer.class);
 
   private final App app;
@@ -84,7 +91,7 @@ public final class HttpModeServer {
       // First, so that a failure (Bolt calls auth.test here) leaves no port bound.
       app.start();
     }
-    HttpServer bound = HttpServer.create(new InetSocketAddress(requestedPort), 0);
+    HttpServer bound = HttpServer.create(new InetSocketAddress(requestedPort), BACKLOG);
     executor = newExecutor();
     bound.setExecutor(executor);
     bound.createContext(HEALTH_PATH, this::health);
