@@ -62,7 +62,7 @@ public final class StartupBench {
         List<String> flags = new ArrayList<>(TUNED);
         flags.addAll(List.of(System.getProperty("bench.trace").split(" ")));
         Sample s = runOnce(ws, dir, flags, burst, clients, "trace");
-        System.out.println("ready " + f1(s.readyMs) + " ms (CPU " + f1(s.cpuMs) + " ms), peak RSS " + f1(s.peakRssMiB) + " MiB");
+        System.out.println("ready " + f1(s.readyMs) + " ms (CPU " + f1(s.cpuMs) + " ms), ack p99 " + f1(s.ackP99Ms) + " ms, peak RSS " + f1(s.peakRssMiB) + " MiB");
         System.out.println(Files.readString(dir.resolve("child.log")));
         return;
       }
