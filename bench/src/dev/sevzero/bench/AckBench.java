@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class AckBench {
     int runs = BenchSupport.intArg(args, 0, 5);
     int concurrency = BenchSupport.intArg(args, 1, 100);
     int slackLatencyMs = BenchSupport.intArg(args, 2, 0);
+    int warmUps = Integer.getInteger("bench.warmups", 10);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-ack-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
@@ -46,25 +48,30 @@ public final class AckBench {
           int declared = 0;
           List<Double> p50s = new ArrayList<>();
           List<Double> p99s = new ArrayList<>();
-          for (int run = 0; run <= runs; run++) {
+          for (int run = 1 - warmUps; run <= runs; run++) {
+            Map<String, Double> cpuBefore = BenchSupport.cpuByThreadGroup();
             List<Double> ms =
                 BenchSupport.burst(
                     commands,
                     clients,
                     ws.general,
                     concurrency,
-                    System.getProperty("bench.text", "declare sev1 bench run") + " " + run,
+                    System.getProperty("bench.text", "declare sev1 bench run") + " " + (run + warmUps),
                     System.getProperty("bench.expect", "declared"));
+            String cpu = BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
             declared += concurrency;
             if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
               awaitSettled(ws, declared);
             }
             double p50 = percentile(ms, 50);
             double p99 = percentile(ms, 99);
-            String label = run == 0 ? "warm-up" : "run " + run;
+            String label = run <= 0 ? "warm-up" : "run " + run;
             System.out.printf(
                 "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms%n",
                 label, f1(p50), f1(p99), f1(percentile(ms, 100)));
+            if (Boolean.getBoolean("bench.cpu")) {
+              System.out.println("          CPU of this process during the burst, " + cpu);
+            }
             if (run > 0) {
               p50s.add(p50);
               p99s.add(p99);

@@ -178,6 +178,46 @@ final class BenchSupport {
     }
   }
 
+  /**
+   * CPU time (ms) of this process's live threads, by thread-name group ("http-3" → "http"); read
+   * from /proc/self/task, so JVM-internal threads (JIT, GC) show too.
+   */
+  static Map<String, Double> cpuByThreadGroup() {
+    Map<String, Double> cpu = new java.util.TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+          String group = name.replaceAll("[-#: ]*[0-9]+.*$", "").replaceAll("[-_ ]+$", "");
+          cpu.merge(group.isEmpty() ? name : group, ms, Double::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return cpu;
+    }
+    return cpu;
+  }
+
+  /** after − before per group, largest first, as "name 12 ms, …" (groups under 10 ms left out). */
+  static String cpuDelta(Map<String, Double> before, Map<String, Double> after) {
+    List<Map.Entry<String, Double>> delta = new ArrayList<>();
+    after.forEach((k, v) -> delta.add(Map.entry(k, v - before.getOrDefault(k, 0.0))));
+    delta.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    double total = delta.stream().mapToDouble(Map.Entry::getValue).sum();
+    StringJoiner out = new StringJoiner(", ", "total " + Math.round(total) + " ms: ", "");
+    for (var e : delta) {
+      if (e.getValue() >= 10) {
+        out.add(e.getKey() + " " + Math.round(e.getValue()));
+      }
+    }
+    return out.toString();
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
