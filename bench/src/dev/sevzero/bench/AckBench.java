@@ -69,6 +69,13 @@ public final class AckBench {
             System.out.printf(
                 "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms%n",
                 label, f1(p50), f1(p99), f1(percentile(ms, 100)));
+            if (Boolean.getBoolean("bench.hist")) {
+              StringBuilder deciles = new StringBuilder("          p10..p100:");
+              for (int p = 10; p <= 100; p += 10) {
+                deciles.append(' ').append(f1(percentile(ms, p)));
+              }
+              System.out.println(deciles);
+            }
             if (Boolean.getBoolean("bench.cpu")) {
               System.out.println("          CPU of this process during the burst, " + cpu);
             }
