@@ -126,12 +126,19 @@ public final class Sevzero implements AutoCloseable {
             slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
     App app =
         SlackApp.create(
-            // HttpModeServer checks signatures itself, in both time directions and by our clock;
-            // Bolt's own check reads the system clock and lets future timestamps through.
             AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
                 .slack(slack)
+                // HttpModeServer checks signatures itself, in both time directions and by our
+                // clock; Bolt's own check reads the system clock and lets future timestamps
+                // through.
                 .requestVerificationEnabled(false)
+                // Bolt runs auth.test when the App is built but stamps the answer as cached at time
+                // 0, so it counts as expired: the first requests after start-up, and all requests
+                // every 10 minutes after, would call auth.test before the ack (a slow Slack would
+                // time the command out). A negative expiry keeps the start-up answer; a revoked
+                // token still fails every Web API call.
+                .authTestCacheExpirationMillis(-1)
                 .build(),
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(

@@ -1,0 +1,108 @@
+package dev.sevzero.bench;
+
+import static dev.sevzero.bench.BenchSupport.f1;
+import static dev.sevzero.bench.BenchSupport.median;
+import static dev.sevzero.bench.BenchSupport.percentile;
+
+import dev.sevzero.app.Sevzero;
+import dev.sevzero.config.Config;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ack latency in HTTP mode: bursts of concurrent signed {@code /incident declare …} commands sent
+ * straight to {@code /slack/events}; each request is timed from send to HTTP response (the ack).
+ * Usage: {@code bench/run Ack [runs=5] [concurrency=100]}. Target: p99 ≤ 50 ms on 2 cores.
+ */
+public final class AckBench {
+
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+
+  public static void main(String[] args) throws Exception {
+    int runs = BenchSupport.intArg(args, 0, 5);
+    int concurrency = BenchSupport.intArg(args, 1, 100);
+    int slackLatencyMs = BenchSupport.intArg(args, 2, 0);
+    int warmUps = Integer.getInteger("bench.warmups", 10);
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Path dir = BenchSupport.tempDir("sevzero-ack-bench");
+    try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
+      int port = BenchSupport.freePort();
+      Config config =
+          Config.fromEnvironment(ws.httpModeEnvironment(dir.resolve("sevzero.db"), port));
+      try (Sevzero bot = Sevzero.start(config, Clock.systemUTC())) {
+        BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
+        ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
+        int authTestsAtStart = ws.slack.calls("auth.test").size();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        try {
+          System.out.println(
+              "AckBench: " + concurrency + " concurrent signed /incident declare, HTTP mode, "
+                  + BenchSupport.load());
+          int declared = 0;
+          List<Double> p50s = new ArrayList<>();
+          List<Double> p99s = new ArrayList<>();
+          for (int run = 1 - warmUps; run <= runs; run++) {
+            Map<String, Double> cpuBefore = BenchSupport.cpuByThreadGroup();
+            List<Double> ms =
+                BenchSupport.burst(
+                    commands,
+                    clients,
+                    ws.general,
+                    concurrency,
+                    System.getProperty("bench.text", "declare sev1 bench run") + " " + (run + warmUps),
+                    System.getProperty("bench.expect", "declared"));
+            String cpu = BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
+            declared += concurrency;
+            if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
+              awaitSettled(ws, declared);
+            }
+            double p50 = percentile(ms, 50);
+            double p99 = percentile(ms, 99);
+            String label = run <= 0 ? "warm-up" : "run " + run;
+            System.out.printf(
+                "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms%n",
+                label, f1(p50), f1(p99), f1(percentile(ms, 100)));
+            if (Boolean.getBoolean("bench.hist")) {
+              StringBuilder deciles = new StringBuilder("          p10..p100:");
+              for (int p = 10; p <= 100; p += 10) {
+                deciles.append(' ').append(f1(percentile(ms, p)));
+              }
+              System.out.println(deciles);
+            }
+            if (Boolean.getBoolean("bench.cpu")) {
+              System.out.println("          CPU of this process during the burst, " + cpu);
+            }
+            if (run > 0) {
+              p50s.add(p50);
+              p99s.add(p99);
+            }
+          }
+          System.out.println(
+              "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
+                  + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
+          System.out.println(
+              "  auth.test calls while serving commands (each one holds acks back by a Slack"
+                  + " round trip): " + (ws.slack.calls("auth.test").size() - authTestsAtStart));
+        } finally {
+          clients.shutdownNow();
+          clients.awaitTermination(10, TimeUnit.SECONDS);
+        }
+      }
+    } finally {
+      BenchSupport.deleteTree(dir);
+    }
+  }
+
+  /** Waits until the bot has pinned every header, so one run's Slack work does not skew the next. */
+  private static void awaitSettled(BenchSupport.Workspace ws, int declared) throws Exception {
+    BenchSupport.awaitPins(ws.slack, declared, SETTLE);
+    Thread.sleep(500);
+  }
+}
