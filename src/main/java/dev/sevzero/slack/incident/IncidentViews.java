@@ -30,9 +30,9 @@ import com.slack.api.model.view.View;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
-import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.slack.SlackBlocks;
+import dev.sevzero.slack.SlackText;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
 import java.time.Duration;
@@ -271,7 +271,7 @@ final class IncidentViews {
         field(
             "Next update due",
             nextDue
-                .map(IncidentViews::dueText)
+                .map(SlackText::date)
                 .orElse(
                     incident.severity().requiresUpdates() && incident.isOpen()
                         ? "—"
@@ -279,10 +279,6 @@ final class IncidentViews {
     blocks.add(divider());
     blocks.add(section(s -> s.fields(fields)));
     return blocks;
-  }
-
-  private static String dueText(Instant due) {
-    return date(due);
   }
 
   /** {@code /incident list}. */
@@ -307,11 +303,6 @@ final class IncidentViews {
       blocks.add(section(s -> s.text(markdownText(line))));
     }
     return blocks;
-  }
-
-  /** The timeline as a short text, for a post-mortem or a status. */
-  static String timelineLine(TimelineEntry entry) {
-    return date(entry.at()) + " — " + entry.text();
   }
 
   /**
