@@ -146,9 +146,17 @@ public final class Sevzero implements AutoCloseable {
                 new OncallInteractions(oncall, work)::register));
 
     if (config.appToken().isPresent()) {
-      socketMode = new SocketModeRunner(app, config.appToken().get());
-      socketMode.start();
-      http = HttpModeServer.healthOnly(config.port(), Health.ALWAYS_OK);
+      SocketModeRunner runner = new SocketModeRunner(app, config.appToken().get());
+      runner.start();
+      socketMode = runner;
+      // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
+      http =
+          HttpModeServer.healthOnly(
+              config.port(),
+              () ->
+                  runner.running()
+                      ? Health.ok()
+                      : Health.unhealthy("the Socket Mode connection has stopped"));
     } else {
       socketMode = null;
       http =
