@@ -11,6 +11,11 @@ import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +40,9 @@ import java.util.stream.Stream;
  * closed, so that the bot's share is the difference. Targets: lateness median and max under 1 s,
  * heap under 256 MB. Three rounds in fresh temp directories; medians over the rounds.
  *
- * <p>Usage: {@code bench/run Cadence [rounds] [incidents] [interval] [grace]}, e.g. {@code
- * bench/run Cadence 3 1000 PT60S PT15S}.
+ * <p>Usage: {@code bench/run Cadence [rounds] [incidents] [interval] [grace] [latency]}, e.g.
+ * {@code bench/run Cadence 3 1000 PT60S PT15S PT0S}; latency is added by the fake to every Web
+ * API call (real Slack answers in tens to hundreds of milliseconds).
  */
 public final class CadenceBench {
 
@@ -58,20 +64,22 @@ public final class CadenceBench {
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     Duration interval = args.length > 2 ? Duration.parse(args[2]) : Duration.ofSeconds(60);
     Duration grace = args.length > 3 ? Duration.parse(args[3]) : Duration.ofSeconds(15);
+    Duration latency = args.length > 4 ? Duration.parse(args[4]) : Duration.ZERO;
     System.out.printf(
         "cadence bench: %d rounds, %,d sev0 incidents, UPDATE_INTERVAL=%s UPDATE_GRACE=%s,"
-            + " %d cpus, load average %.2f%n",
+            + " Slack latency %s, %d cpus, load average %.2f%n",
         rounds,
         count,
         interval,
         grace,
+        latency,
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     double baseline = heapUsedMb();
     System.out.printf("heap used before any round: %.1f MB%n", baseline);
     List<Round> results = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      Round r = round(count, interval, grace);
+      Round r = round(count, interval, grace, latency);
       results.add(r);
       System.out.printf(
           "round %d: seeded in %.2f s, set up by %.2f s; prompts (%d) lateness median %.0f ms,"
@@ -109,9 +117,11 @@ public final class CadenceBench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  private static Round round(int count, Duration interval, Duration grace) throws Exception {
+  private static Round round(
+      int count, Duration interval, Duration grace, Duration latency) throws Exception {
     Path dir = Files.createTempDirectory("sevzero-cadence-bench");
     FakeSlack slack = FakeSlack.start(Clock.systemUTC());
+    slack.setLatency(latency);
     Sevzero bot = null;
     try {
       slack.addUser("UALICE", "alice");
@@ -175,6 +185,7 @@ public final class CadenceBench {
         System.out.println("WARNING: measured after the second cycle began; counts may include it");
       }
       double[] promptLateness = lateness(prompts, byChannel, interval, "prompt", count);
+      breakdown(dir.resolve("sevzero.db"), prompts, byChannel);
       double[] escalationLateness =
           lateness(escalations, byChannel, interval.plus(grace), "escalation", count);
 
@@ -198,6 +209,47 @@ public final class CadenceBench {
       slack.close();
       deleteRecursively(dir);
     }
+  }
+
+  /**
+   * Splits each prompt's lateness at the tick that claimed it: prompted_at (the tick's clock when it
+   * started) minus due is the wake-up's lateness; the post minus prompted_at is the time spent in
+   * the tick's loop and in SlackWork before the post reached the fake.
+   */
+  private static void breakdown(Path database, List<ApiCall> prompts, Map<String, Incident> byChannel)
+      throws SQLException {
+    Map<Long, long[]> claims = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT incident_id, due_at, prompted_at FROM update_due"
+                    + " WHERE prompted_at IS NOT NULL")) {
+      while (rows.next()) {
+        claims.putIfAbsent(rows.getLong(1), new long[] {rows.getLong(2), rows.getLong(3)});
+      }
+    }
+    double[] wakeUp = new double[prompts.size()];
+    double[] after = new double[prompts.size()];
+    Map<Long, Integer> ticks = new HashMap<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      ApiCall call = prompts.get(i);
+      long[] claim = claims.get(byChannel.get(call.param("channel")).id());
+      wakeUp[i] = claim[1] - claim[0];
+      after[i] = call.at().toEpochMilli() - claim[1];
+      ticks.merge(claim[1], 1, Integer::sum);
+    }
+    Arrays.sort(wakeUp);
+    Arrays.sort(after);
+    System.out.printf(
+        "  prompts claimed in %d ticks (largest %d); tick start after due: median %.0f ms, max %.0f"
+            + " ms; post after tick start: median %.0f ms, max %.0f ms%n",
+        ticks.size(),
+        ticks.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+        percentile(wakeUp, 50),
+        percentile(wakeUp, 100),
+        percentile(after, 50),
+        percentile(after, 100));
   }
 
   /** The bot's chat.postMessage calls in the incident channels whose text contains marker. */
