@@ -156,15 +156,6 @@ public final class Incident {
     resolution = null;
   }
 
-  void attachChannel(String id, String name) {
-    this.channelId = id;
-    this.channelName = name;
-  }
-
-  void attachHeader(String ts) {
-    this.headerTs = ts;
-  }
-
   private void recordResponse(String user, Instant at, ResponseKind kind) {
     if (response == null) {
       response = new Response(user, at, kind, Duration.between(startedAt, at));

@@ -13,6 +13,12 @@ public interface IncidentRepository {
   /** Stores the incident's current state (roles, status, severity, channel…). */
   void save(Incident incident);
 
+  /** Records where the incident's dedicated channel is. */
+  void attachChannel(long id, String channelId, String channelName);
+
+  /** Records the {@code ts} of the header pinned in the incident's channel. */
+  void attachHeader(long id, String ts);
+
   Optional<Incident> find(long id);
 
   Optional<Incident> findByChannel(String channelId);

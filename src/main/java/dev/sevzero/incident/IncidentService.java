@@ -67,25 +67,14 @@ public final class IncidentService {
     return new Declared(incident, paged);
   }
 
-  /** Records where the incident's channel and pinned header are, once Slack has made them. */
+  /** Records the incident's channel, once Slack has made it. */
   public void channelReady(long id, String channelId, String channelName) {
-    transactions.inTransaction(
-        () -> {
-          Incident incident = require(id);
-          incident.attachChannel(channelId, channelName);
-          incidents.save(incident);
-          return incident;
-        });
+    incidents.attachChannel(id, channelId, channelName);
   }
 
+  /** Records the incident's pinned header message, once Slack has posted it. */
   public void headerPosted(long id, String ts) {
-    transactions.inTransaction(
-        () -> {
-          Incident incident = require(id);
-          incident.attachHeader(ts);
-          incidents.save(incident);
-          return incident;
-        });
+    incidents.attachHeader(id, ts);
   }
 
   public Acknowledgement acknowledge(long id, String user) {

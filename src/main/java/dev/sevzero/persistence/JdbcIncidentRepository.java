@@ -118,6 +118,34 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   }
 
   @Override
+  public void attachChannel(long id, String channelId, String channelName) {
+    database.execute(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE incident SET channel_id = ?, channel_name = ? WHERE id = ?")) {
+            update.setString(1, channelId);
+            update.setString(2, channelName);
+            update.setLong(3, id);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public void attachHeader(long id, String ts) {
+    database.execute(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE incident SET header_ts = ? WHERE id = ?")) {
+            update.setString(1, ts);
+            update.setLong(2, id);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public Optional<Incident> find(long id) {
     return queryIncidents("WHERE id = ?", statement -> statement.setLong(1, id)).stream()
         .findFirst();

@@ -24,8 +24,12 @@ public final class SlackApp {
   private SlackApp() {}
 
   public static App create(
-      AppConfig config, List<CommandRegistry> commands, List<Consumer<App>> interactions) {
+      AppConfig config,
+      AckFirst ackFirst,
+      List<CommandRegistry> commands,
+      List<Consumer<App>> interactions) {
     App app = new App(config);
+    app.use(ackFirst.middleware());
     commands.forEach(registry -> registerCommand(app, registry));
     interactions.forEach(registration -> registration.accept(app));
     return app;

@@ -21,9 +21,11 @@ public final class SlackWork implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
   private final ExecutorService pool;
+  private final AckFirst ackFirst;
   private final Map<Long, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
-  public SlackWork(int threads) {
+  public SlackWork(int threads, AckFirst ackFirst) {
+    this.ackFirst = ackFirst;
     AtomicInteger count = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
@@ -46,8 +48,7 @@ public final class SlackWork implements AutoCloseable {
             incidentId,
             (id, tail) ->
                 (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(
-                        () -> runLogged(what + " for incident " + id, task, result), pool));
+                    .thenRunAsync(() -> run(what + " for incident " + id, task, result), pool));
     next.whenComplete((ignored, error) -> queues.remove(incidentId, next));
     return result;
   }
@@ -55,11 +56,12 @@ public final class SlackWork implements AutoCloseable {
   /** Runs {@code task} on its own, in parallel with everything else. */
   public CompletableFuture<Void> inParallel(String what, Runnable task) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    pool.execute(() -> runLogged(what, task, result));
+    pool.execute(() -> run(what, task, result));
     return result;
   }
 
-  private static void runLogged(String what, Runnable task, CompletableFuture<Void> result) {
+  private void run(String what, Runnable task, CompletableFuture<Void> result) {
+    ackFirst.awaitTurn();
     try {
       task.run();
       result.complete(null);

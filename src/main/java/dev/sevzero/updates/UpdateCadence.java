@@ -42,6 +42,9 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   private final Duration interval;
   private final Duration grace;
 
+  /** When the scheduler will next wake {@link #tick()}; null when no wake-up is set. */
+  private Instant wakeUpAt;
+
   public UpdateCadence(
       UpdateDueRepository dues,
       IncidentService incidents,
@@ -69,8 +72,7 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   @Override
   public void declared(Incident incident, Optional<String> onCall) {
     if (incident.severity().requiresUpdates()) {
-      dues.start(incident.id(), incident.startedAt().plus(interval));
-      wakeUpForNext();
+      startCadence(incident.id(), incident.startedAt().plus(interval));
     }
   }
 
@@ -101,11 +103,11 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   public void severityChanged(Incident incident, Severity previous) {
     boolean needsUpdates = incident.severity().requiresUpdates();
     if (needsUpdates && !previous.requiresUpdates()) {
-      dues.start(incident.id(), clock.instant().plus(interval));
+      startCadence(incident.id(), clock.instant().plus(interval));
     } else if (!needsUpdates && previous.requiresUpdates()) {
       dues.stop(incident.id());
+      wakeUpForNext();
     }
-    wakeUpForNext();
   }
 
   @Override
@@ -117,8 +119,22 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   @Override
   public void reopened(Incident incident) {
     if (incident.severity().requiresUpdates()) {
-      dues.start(incident.id(), clock.instant().plus(interval));
-      wakeUpForNext();
+      startCadence(incident.id(), clock.instant().plus(interval));
+    }
+  }
+
+  /**
+   * Makes {@code due} the incident's pending update. A declaration is on the path of a slash
+   * command's acknowledgement, and its first update is almost never the earliest one pending, so
+   * the wake-up only moves when it must.
+   */
+  private void startCadence(long incidentId, Instant due) {
+    dues.start(incidentId, due);
+    synchronized (this) {
+      if (wakeUpAt == null || wakeUpAt.isAfter(due)) {
+        wakeUpAt = due;
+        scheduler.wakeAt(WAKE_UP, due, this::tick);
+      }
     }
   }
 
@@ -183,10 +199,11 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
             });
   }
 
-  private void wakeUpForNext() {
-    dues.nextAttention(grace)
-        .ifPresentOrElse(
-            at -> scheduler.wakeAt(WAKE_UP, at, this::tick), () -> scheduler.cancel(WAKE_UP));
+  private synchronized void wakeUpForNext() {
+    Optional<Instant> next = dues.nextAttention(grace);
+    wakeUpAt = next.orElse(null);
+    next.ifPresentOrElse(
+        at -> scheduler.wakeAt(WAKE_UP, at, this::tick), () -> scheduler.cancel(WAKE_UP));
   }
 
   @Override

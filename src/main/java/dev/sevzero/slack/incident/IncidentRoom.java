@@ -67,51 +67,59 @@ public final class IncidentRoom implements IncidentListener {
   }
 
   /**
-   * Creates the channel, then posts and pins the header: that chain is what the declarer waits for.
-   * Invites, the announcement and the page depend only on the channel, so they run beside it. Safe
-   * to run again for an incident whose set-up was cut short (restart, Slack outage).
+   * Creates the channel, then posts and pins the header: that chain is what everyone waits for, so
+   * it runs first and alone. Invites, the announcement and the page go out right after it, in
+   * parallel. Safe to run again for an incident whose set-up was cut short (restart, Slack outage).
    */
   void setUp(long id, Optional<String> onCall) {
     Incident incident = incidents.find(id).orElseThrow();
-    if (incident.channelId().isEmpty()) {
+    boolean newChannel = incident.channelId().isEmpty();
+    if (newChannel) {
       createChannel(incident);
       incident = incidents.find(id).orElseThrow();
-      Incident withChannel = incident;
-      String channelId = withChannel.channelId().orElseThrow();
-      work.inParallel(
-          "invite responders to " + incident.key(), () -> inviteResponders(withChannel, onCall));
-      settings
-          .incidentsChannel()
-          .ifPresent(
-              announcements ->
-                  work.inParallel(
-                      "announce " + withChannel.key(),
-                      () ->
-                          slack.post(
-                              announcements,
-                              IncidentViews.headline(withChannel)
-                                  + " declared: "
-                                  + channel(channelId),
-                              IncidentViews.announcement(withChannel))));
-      onCall.ifPresent(
-          pagee ->
-              work.inParallel(
-                  "page " + withChannel.key(),
-                  () ->
-                      slack.directMessage(
-                          pagee,
-                          "You're on call: " + IncidentViews.headline(withChannel),
-                          IncidentViews.page(withChannel))));
     }
-    if (incident.headerTs().isEmpty()) {
-      String channelId = incident.channelId().orElseThrow();
+    String channelId = incident.channelId().orElseThrow();
+    boolean newHeader = incident.headerTs().isEmpty();
+    if (newHeader) {
       String ts =
           slack.post(
               channelId, IncidentViews.headerText(incident), IncidentViews.headerBlocks(incident));
       incidents.headerPosted(id, ts);
       slack.pin(channelId, ts);
+    }
+    if (newChannel) {
+      tellPeople(incident, onCall);
+    }
+    if (newHeader) {
       slack.setTopic(channelId, IncidentViews.topic(incident));
     }
+  }
+
+  /** Invites the responders, announces the incident and pages the person on call, in parallel. */
+  private void tellPeople(Incident incident, Optional<String> onCall) {
+    String channelId = incident.channelId().orElseThrow();
+    work.inParallel(
+        "invite responders to " + incident.key(), () -> inviteResponders(incident, onCall));
+    settings
+        .incidentsChannel()
+        .ifPresent(
+            announcements ->
+                work.inParallel(
+                    "announce " + incident.key(),
+                    () ->
+                        slack.post(
+                            announcements,
+                            IncidentViews.headline(incident) + " declared: " + channel(channelId),
+                            IncidentViews.announcement(incident))));
+    onCall.ifPresent(
+        pagee ->
+            work.inParallel(
+                "page " + incident.key(),
+                () ->
+                    slack.directMessage(
+                        pagee,
+                        "You're on call: " + IncidentViews.headline(incident),
+                        IncidentViews.page(incident))));
   }
 
   private void createChannel(Incident incident) {
