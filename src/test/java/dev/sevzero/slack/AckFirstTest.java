@@ -14,75 +14,69 @@ import org.mockito.Mockito;
 
 class AckFirstTest {
 
-  private final AckFirst ackFirst = new AckFirst(Duration.ofSeconds(30));
+  /** A request being answered until {@link #finish()}. */
+  private static final class HeldRequest {
+    private final CountDownLatch answering = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CompletableFuture<Response> done;
+
+    HeldRequest(AckFirst ackFirst) throws InterruptedException {
+      done =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return ackFirst
+                      .middleware()
+                      .apply(
+                          Mockito.mock(Request.class),
+                          Response.ok(),
+                          next -> {
+                            answering.countDown();
+                            release.await();
+                            return Response.ok();
+                          });
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    CompletableFuture<Response> finish() {
+      release.countDown();
+      return done;
+    }
+  }
 
   @Test
   void withNothingBeingAnsweredBackgroundWorkGoesAtOnce() {
+    AckFirst ackFirst = new AckFirst(Duration.ofSeconds(30));
     assertThat(CompletableFuture.runAsync(ackFirst::awaitTurn))
         .succeedsWithin(Duration.ofSeconds(5));
   }
 
   @Test
   void backgroundWorkWaitsUntilTheRequestBeingAnsweredIsDone() throws Exception {
-    CountDownLatch answering = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Response> request =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return ackFirst
-                    .middleware()
-                    .apply(
-                        Mockito.mock(Request.class),
-                        Response.ok(),
-                        next -> {
-                          answering.countDown();
-                          release.await();
-                          return Response.ok();
-                        });
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+    AckFirst ackFirst = new AckFirst(Duration.ofSeconds(30));
+    HeldRequest request = new HeldRequest(ackFirst);
 
     CompletableFuture<Void> background = CompletableFuture.runAsync(ackFirst::awaitTurn);
     await()
         .during(Duration.ofMillis(200))
         .atMost(Duration.ofSeconds(2))
         .until(() -> !background.isDone());
-    release.countDown();
 
-    assertThat(request).succeedsWithin(Duration.ofSeconds(5));
+    assertThat(request.finish()).succeedsWithin(Duration.ofSeconds(5));
     assertThat(background).succeedsWithin(Duration.ofSeconds(5));
   }
 
   @Test
   void aSteadyStreamOfRequestsCannotHoldBackgroundWorkForLongerThanItsPatience() throws Exception {
     AckFirst impatient = new AckFirst(Duration.ofMillis(50));
-    CountDownLatch answering = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture.runAsync(
-        () -> {
-          try {
-            impatient
-                .middleware()
-                .apply(
-                    Mockito.mock(Request.class),
-                    Response.ok(),
-                    next -> {
-                      answering.countDown();
-                      release.await();
-                      return Response.ok();
-                    });
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-    assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+    HeldRequest request = new HeldRequest(impatient);
 
     assertThat(CompletableFuture.runAsync(impatient::awaitTurn))
         .succeedsWithin(Duration.ofSeconds(5));
-    release.countDown();
+    request.finish();
   }
 }
