@@ -90,6 +90,15 @@ public record Config(
    */
   public static Config fromEnvironment(Map<String, String> env) {
     EnvReader in = new EnvReader(env);
+    // The bot token first: with nothing configured, it is the one thing to set (or to learn that
+    // the playground needs none).
+    String botToken =
+        in.token("SLACK_BOT_TOKEN", "xoxb-", "a bot token")
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "SLACK_BOT_TOKEN: required (an xoxb- token); to try Sevzero without"
+                            + " Slack, run: java -jar sevzero.jar playground"));
     Optional<String> appToken = in.token("SLACK_APP_TOKEN", "xapp-", "an app-level token");
     Optional<String> signingSecret = in.optional("SLACK_SIGNING_SECRET");
     if (appToken.isEmpty() && signingSecret.isEmpty()) {
@@ -114,8 +123,7 @@ public record Config(
           "SLA_TARGET: " + slaTarget + " must not exceed SLA_CEILING (" + slaCeiling + ")");
     }
     return new Config(
-        in.token("SLACK_BOT_TOKEN", "xoxb-", "a bot token")
-            .orElseThrow(() -> new ConfigException("SLACK_BOT_TOKEN: required (an xoxb- token)")),
+        botToken,
         appToken,
         signingSecret,
         in.httpUrl("SLACK_API_URL", DEFAULT_SLACK_API_URL),

@@ -117,7 +117,15 @@ class ConfigTest {
 
     assertThatThrownBy(() -> Config.fromEnvironment(env))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("SLACK_BOT_TOKEN: required (an xoxb- token)");
+        .hasMessage(
+            "SLACK_BOT_TOKEN: required (an xoxb- token); to try Sevzero without Slack, run: java"
+                + " -jar sevzero.jar playground");
+  }
+
+  @Test
+  void withNothingSetTheBotTokenIsNamedFirst() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of()))
+        .hasMessageStartingWith("SLACK_BOT_TOKEN: required");
   }
 
   @Test
