@@ -5,9 +5,7 @@ import static dev.sevzero.bench.BenchSupport.median;
 import static dev.sevzero.bench.BenchSupport.percentile;
 
 import dev.sevzero.app.Sevzero;
-import dev.sevzero.config.Config;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,7 @@ public final class AckBench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-ack-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
-      int port = BenchSupport.freePort();
-      Config config =
-          Config.fromEnvironment(ws.httpModeEnvironment(dir.resolve("sevzero.db"), port));
-      try (Sevzero bot = Sevzero.start(config, Clock.systemUTC())) {
+      try (Sevzero bot = ws.startHttpBot(dir)) {
         BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
         ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
         int authTestsAtStart = ws.slack.calls("auth.test").size();

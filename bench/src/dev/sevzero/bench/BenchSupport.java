@@ -1,5 +1,7 @@
 package dev.sevzero.bench;
 
+import dev.sevzero.app.Sevzero;
+import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeSlack;
 import dev.sevzero.slack.transport.SlackSignature;
 import java.io.IOException;
@@ -63,6 +65,13 @@ final class BenchSupport {
       env.put("INCIDENTS_CHANNEL", incidentsChannel);
       env.put("INCIDENT_RESPONDERS", RESPONDER);
       return env;
+    }
+
+    /** Starts the real bot in-process, in HTTP mode against this fake, on a SQLite file in {@code dir}. */
+    Sevzero startHttpBot(Path dir) throws Exception {
+      Config config =
+          Config.fromEnvironment(httpModeEnvironment(dir.resolve("sevzero.db"), freePort()));
+      return Sevzero.start(config, Clock.systemUTC());
     }
 
     @Override

@@ -5,11 +5,9 @@ import static dev.sevzero.bench.BenchSupport.f2;
 import static dev.sevzero.bench.BenchSupport.median;
 
 import dev.sevzero.app.Sevzero;
-import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.ApiCall;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +30,7 @@ public final class DeclareBench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-declare-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
-      int port = BenchSupport.freePort();
-      Config config =
-          Config.fromEnvironment(ws.httpModeEnvironment(dir.resolve("sevzero.db"), port));
-      try (Sevzero bot = Sevzero.start(config, Clock.systemUTC())) {
+      try (Sevzero bot = ws.startHttpBot(dir)) {
         BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
         System.out.println(
             "DeclareBench: " + latency.toMillis() + " ms added to every Web API call, "
