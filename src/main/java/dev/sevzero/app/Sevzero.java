@@ -77,9 +77,10 @@ public final class Sevzero implements AutoCloseable {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
     Slack slack = SlackClients.create(config.slackApiUrl());
-    SlackGateway gateway = new SlackGateway(slack.methods(config.botToken()));
-    SlackMessenger messenger = new SlackMessenger(gateway);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
+    SlackGateway gateway =
+        new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
+    SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC());
     Set<String> admins = Set.copyOf(config.admins());

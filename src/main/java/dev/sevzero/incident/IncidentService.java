@@ -40,10 +40,12 @@ public final class IncidentService {
   public Declared declare(
       String title, String description, Severity severity, boolean drill, String declaredBy) {
     Instant now = clock.instant();
-    Optional<String> paged = onCall.at(now);
-    Incident incident =
+    // One transaction: a declaration is on the path of a slash command's ack, and every commit
+    // holds the database that a burst of declarations queues for.
+    Declared declared =
         transactions.inTransaction(
             () -> {
+              Optional<String> paged = onCall.at(now);
               Incident stored =
                   incidents.insert(
                       new Incident.Declaration(
@@ -61,10 +63,11 @@ public final class IncidentService {
                               TimelineEntry.SEVZERO,
                               Kind.PAGED,
                               "Paged <@" + user + ">")));
-              return stored;
+              listeners.forEach(listener -> listener.declaring(stored));
+              return new Declared(stored, paged);
             });
-    listeners.forEach(listener -> listener.declared(incident, paged));
-    return new Declared(incident, paged);
+    listeners.forEach(listener -> listener.declared(declared.incident(), declared.paged()));
+    return declared;
   }
 
   /** Records the incident's channel, once Slack has made it. */

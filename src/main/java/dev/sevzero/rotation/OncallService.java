@@ -72,9 +72,9 @@ public final class OncallService {
 
   /** The person to page at {@code instant} (override included), from the stored facts. */
   public Optional<String> onCallAt(Instant instant) {
-    return repository.atomically(() -> statusAt(instant)) instanceof OnCall onCall
-        ? Optional.of(onCall.user())
-        : Optional.empty();
+    // Every declaration asks, on the path of its ack: only the stored facts, not the handoff
+    // calendar that the full status also computes.
+    return repository.atomically(() -> pagerAt(instant)).pagedUser();
   }
 
   /** The roster and the next {@code handoffs} handoffs, with the overrides not yet over. */
@@ -293,14 +293,29 @@ public final class OncallService {
     }
   }
 
-  private OnCallStatus statusAt(Instant now) {
+  /** Who holds the pager by rotation, and the override that overrules them, if any. */
+  private record Pager(Roster roster, Optional<Handoff> tenure, Optional<OncallOverride> override) {
+
+    Optional<String> pagedUser() {
+      return override.map(OncallOverride::user).or(() -> tenure.map(Handoff::to));
+    }
+  }
+
+  private Pager pagerAt(Instant now) {
     Roster roster = repository.roster();
-    Optional<Handoff> tenure = tenure(roster, repository.lastHandoff());
-    Optional<String> holder = tenure.map(Handoff::to);
     Optional<OncallOverride> override =
         repository.overridesEndingAfter(now).stream()
             .filter(candidate -> candidate.isActiveAt(now))
             .reduce((earlier, later) -> later);
+    return new Pager(roster, tenure(roster, repository.lastHandoff()), override);
+  }
+
+  private OnCallStatus statusAt(Instant now) {
+    Pager pager = pagerAt(now);
+    Roster roster = pager.roster();
+    Optional<Handoff> tenure = pager.tenure();
+    Optional<String> holder = tenure.map(Handoff::to);
+    Optional<OncallOverride> override = pager.override();
     Instant nextHandoffAt = calendar.nextHandoffAfter(now);
     Optional<String> nextUser = nextInLine(roster, holder);
     Optional<Handoff> unconfirmed =

@@ -1,6 +1,7 @@
 package dev.sevzero.slack;
 
 import com.slack.api.bolt.middleware.Middleware;
+import dev.sevzero.slack.transport.CallGate;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,14 +11,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * the Web API work that follows has no such deadline; on two cores, a burst of commands (an
  * incident storm) would otherwise share the CPU with the work of the commands just answered.
  * Background work waits while requests are being answered, but never longer than {@code patience},
- * so a steady stream of commands cannot starve it.
+ * so a steady stream of commands cannot starve it. It waits before each task and before each Web
+ * API call, so work already under way also steps aside between calls.
  */
-public final class AckFirst {
+public final class AckFirst implements CallGate {
 
   private final Duration patience;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition quiet = lock.newCondition();
   private int answering;
+
+  /** Set while this thread answers a request, whose own calls (opening a modal) never wait. */
+  private final ThreadLocal<Boolean> answeringHere = ThreadLocal.withInitial(() -> false);
 
   public AckFirst(Duration patience) {
     this.patience = patience;
@@ -27,16 +32,25 @@ public final class AckFirst {
   public Middleware middleware() {
     return (request, response, chain) -> {
       enter();
+      answeringHere.set(true);
       try {
         return chain.next(request);
       } finally {
+        answeringHere.set(false);
         leave();
       }
     };
   }
 
-  /** Waits until no request is being answered, or {@code patience} has passed. */
-  void awaitTurn() {
+  /**
+   * Waits until no request is being answered, or {@code patience} has passed; at once on a thread
+   * that is answering one.
+   */
+  @Override
+  public void awaitTurn() {
+    if (answeringHere.get()) {
+      return;
+    }
     lock.lock();
     try {
       long nanos = patience.toNanos();

@@ -69,11 +69,23 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     tick();
   }
 
+  /** The first update falls due with the incident, so no sev0 is ever stored without one. */
+  @Override
+  public void declaring(Incident incident) {
+    if (incident.severity().requiresUpdates()) {
+      dues.start(incident.id(), firstDue(incident));
+    }
+  }
+
   @Override
   public void declared(Incident incident, Optional<String> onCall) {
     if (incident.severity().requiresUpdates()) {
-      startCadence(incident.id(), incident.startedAt().plus(interval));
+      wakeUpBy(firstDue(incident));
     }
+  }
+
+  private Instant firstDue(Incident incident) {
+    return incident.startedAt().plus(interval);
   }
 
   @Override
@@ -123,18 +135,20 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     }
   }
 
-  /**
-   * Makes {@code due} the incident's pending update. A declaration is on the path of a slash
-   * command's acknowledgement, and its first update is almost never the earliest one pending, so
-   * the wake-up only moves when it must.
-   */
+  /** Makes {@code due} the incident's pending update. */
   private void startCadence(long incidentId, Instant due) {
     dues.start(incidentId, due);
-    synchronized (this) {
-      if (wakeUpAt == null || wakeUpAt.isAfter(due)) {
-        wakeUpAt = due;
-        scheduler.wakeAt(WAKE_UP, due, this::tick);
-      }
+    wakeUpBy(due);
+  }
+
+  /**
+   * A declaration is on the path of a slash command's acknowledgement, and its first update is
+   * almost never the earliest one pending, so the wake-up only moves when it must.
+   */
+  private synchronized void wakeUpBy(Instant due) {
+    if (wakeUpAt == null || wakeUpAt.isAfter(due)) {
+      wakeUpAt = due;
+      scheduler.wakeAt(WAKE_UP, due, this::tick);
     }
   }
 

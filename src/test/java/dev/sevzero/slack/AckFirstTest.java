@@ -71,6 +71,26 @@ class AckFirstTest {
   }
 
   @Test
+  void aRequestsOwnSlackCallsDoNotWaitForTheRequestsBeingAnswered() throws Exception {
+    AckFirst ackFirst = new AckFirst(Duration.ofSeconds(30));
+    HeldRequest other = new HeldRequest(ackFirst);
+
+    Response response =
+        ackFirst
+            .middleware()
+            .apply(
+                Mockito.mock(Request.class),
+                Response.ok(),
+                next -> {
+                  ackFirst.awaitTurn();
+                  return Response.builder().statusCode(200).body("modal opened").build();
+                });
+
+    assertThat(response.getBody()).isEqualTo("modal opened");
+    other.finish();
+  }
+
+  @Test
   void aSteadyStreamOfRequestsCannotHoldBackgroundWorkForLongerThanItsPatience() throws Exception {
     AckFirst impatient = new AckFirst(Duration.ofMillis(50));
     HeldRequest request = new HeldRequest(impatient);

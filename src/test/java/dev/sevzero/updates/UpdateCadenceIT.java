@@ -1,8 +1,10 @@
 package dev.sevzero.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentListener;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
@@ -119,6 +121,23 @@ class UpdateCadenceIT {
     cadence.tick();
     cadence.tick();
     assertThat(prompts.said).containsExactly(new Said("prompt", id, T0.plus(INTERVAL)));
+  }
+
+  @Test
+  void aDeclarationIsStoredTogetherWithItsFirstDueUpdateOrNotAtAll() {
+    incidents.addListener(
+        new IncidentListener() {
+          @Override
+          public void declaring(Incident incident) {
+            throw new IllegalStateException("the disk is full");
+          }
+        });
+
+    assertThatThrownBy(() -> declare(Severity.SEV0)).hasMessage("the disk is full");
+
+    assertThat(incidents.find(1)).isEmpty();
+    assertThat(new JdbcUpdateDueRepository(database).pending(1)).isEmpty();
+    assertThat(scheduler.next(UpdateCadence.WAKE_UP)).isEmpty();
   }
 
   @Test

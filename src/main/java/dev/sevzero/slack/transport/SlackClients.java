@@ -2,6 +2,7 @@ package dev.sevzero.slack.transport;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
 import java.util.ArrayList;
 
 /** Builds the SDK entry point that every Slack call of the process goes through. */
@@ -21,6 +22,14 @@ public final class SlackClients {
     // (token=xoxb-…); without them nothing the SDK sends or receives is written to the log.
     config.setHttpClientResponseHandlers(new ArrayList<>());
     config.setPrettyResponseLoggingEnabled(false);
+    // Per-call statistics for the SDK's async client's rate limiter, which we do not use; keeping
+    // them copies a list on every call.
+    config.getMethodsConfig().setStatsEnabled(false);
     return Slack.getInstance(config);
+  }
+
+  /** The bot's Web API client on {@code slack}, parsing answers without per-call overhead. */
+  public static MethodsClient methods(Slack slack, String botToken) {
+    return new SharedGsonMethodsClient(slack.getHttpClient(), botToken);
   }
 }

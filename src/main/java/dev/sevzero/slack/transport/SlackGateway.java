@@ -35,14 +35,17 @@ public final class SlackGateway {
 
   private final MethodsClient client;
   private final Sleeper sleeper;
+  private final CallGate gate;
 
-  public SlackGateway(MethodsClient client) {
-    this(client, Sleeper.THREAD);
+  /** {@code gate} is passed before every attempt. */
+  public SlackGateway(MethodsClient client, CallGate gate) {
+    this(client, Sleeper.THREAD, gate);
   }
 
-  public SlackGateway(MethodsClient client, Sleeper sleeper) {
+  public SlackGateway(MethodsClient client, Sleeper sleeper, CallGate gate) {
     this.client = client;
     this.sleeper = sleeper;
+    this.gate = gate;
   }
 
   /**
@@ -56,6 +59,7 @@ public final class SlackGateway {
     for (int attempt = 1; ; attempt++) {
       Duration wait;
       String reason;
+      gate.awaitTurn();
       try {
         return call.run(client);
       } catch (SlackApiException e) {

@@ -32,7 +32,15 @@ class SlackGatewayTest {
 
   private final MethodsClient client = mock(MethodsClient.class);
   private final List<Duration> sleeps = new ArrayList<>();
-  private final SlackGateway gateway = new SlackGateway(client, sleeps::add);
+  private final List<String> events = new ArrayList<>();
+  private final SlackGateway gateway =
+      new SlackGateway(
+          client,
+          sleep -> {
+            sleeps.add(sleep);
+            events.add("sleep");
+          },
+          () -> events.add("gate"));
 
   @AfterEach
   void clearInterrupt() {
@@ -50,6 +58,17 @@ class SlackGatewayTest {
     assertThat(response.isOk()).isTrue();
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
     verify(client, times(2)).chatPostMessage(any(ChatPostMessageRequest.class));
+  }
+
+  @Test
+  void passesTheGateBeforeEveryAttemptRetriesIncluded() throws Exception {
+    when(client.chatPostMessage(any(ChatPostMessageRequest.class)))
+        .thenThrow(httpError(503, null))
+        .thenReturn(ok());
+
+    post();
+
+    assertThat(events).containsExactly("gate", "sleep", "gate");
   }
 
   @Test
@@ -141,7 +160,8 @@ class SlackGatewayTest {
             client,
             d -> {
               throw new InterruptedException();
-            });
+            },
+            CallGate.OPEN);
 
     assertThatThrownBy(() -> interrupted.call("chat.postMessage", c -> c.chatPostMessage(POST)))
         .isInstanceOf(SlackCallFailed.class)
