@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 
 /**
  * Ack latency in HTTP mode: bursts of concurrent signed {@code /incident declare …} commands sent
@@ -28,68 +26,75 @@ public final class AckBench {
     int concurrency = BenchSupport.intArg(args, 1, 100);
     int slackLatencyMs = BenchSupport.intArg(args, 2, 0);
     int warmUps = Integer.getInteger("bench.warmups", 10);
+    boolean showCpu = Boolean.getBoolean("bench.cpu");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-ack-bench");
-    try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
-      try (Sevzero bot = ws.startHttpBot(dir)) {
-        BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
-        ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
-        int authTestsAtStart = ws.slack.calls("auth.test").size();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        try {
-          System.out.println(
-              "AckBench: " + concurrency + " concurrent signed /incident declare, HTTP mode, "
-                  + BenchSupport.load());
-          int declared = 0;
-          List<Double> p50s = new ArrayList<>();
-          List<Double> p99s = new ArrayList<>();
-          for (int run = 1 - warmUps; run <= runs; run++) {
-            Map<String, Double> cpuBefore = BenchSupport.cpuByThreadGroup();
-            List<Double> ms =
-                BenchSupport.burst(
-                    commands,
-                    clients,
-                    ws.general,
-                    concurrency,
-                    System.getProperty("bench.text", "declare sev1 bench run") + " " + (run + warmUps),
-                    System.getProperty("bench.expect", "declared"));
-            String cpu = BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
-            declared += concurrency;
-            if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
-              awaitSettled(ws, declared);
-            }
-            double p50 = percentile(ms, 50);
-            double p99 = percentile(ms, 99);
-            String label = run <= 0 ? "warm-up" : "run " + run;
-            System.out.printf(
-                "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms%n",
-                label, f1(p50), f1(p99), f1(percentile(ms, 100)));
-            if (Boolean.getBoolean("bench.hist")) {
-              StringBuilder deciles = new StringBuilder("          p10..p100:");
-              for (int p = 10; p <= 100; p += 10) {
-                deciles.append(' ').append(f1(percentile(ms, p)));
-              }
-              System.out.println(deciles);
-            }
-            if (Boolean.getBoolean("bench.cpu")) {
-              System.out.println("          CPU of this process during the burst, " + cpu);
-            }
-            if (run > 0) {
-              p50s.add(p50);
-              p99s.add(p99);
-            }
+    try (BenchSupport.Workspace ws = new BenchSupport.Workspace();
+        Sevzero bot = ws.startHttpBot(dir);
+        SlashCommands commands = new SlashCommands(bot.port())) {
+      ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
+      int authTestsAtStart = ws.slack.calls("auth.test").size();
+      System.out.println(
+          "AckBench: " + concurrency + " concurrent signed /incident declare, HTTP mode, "
+              + BenchSupport.load());
+      int declared = 0;
+      List<Double> p50s = new ArrayList<>();
+      List<Double> p99s = new ArrayList<>();
+      Map<String, Double> meanCpu = new TreeMap<>();
+      for (int run = 1 - warmUps; run <= runs; run++) {
+        Map<String, Double> cpuBefore = BenchSupport.cpuByThreadGroup();
+        long[] gcBefore = BenchSupport.gcCountAndMillis();
+        List<Double> ms =
+            BenchSupport.burst(
+                commands,
+                ws.general,
+                concurrency,
+                System.getProperty("bench.text", "declare sev1 bench run") + " " + (run + warmUps),
+                System.getProperty("bench.expect", "declared"));
+        Map<String, Double> cpu =
+            BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
+        long[] gcAfter = BenchSupport.gcCountAndMillis();
+        declared += concurrency;
+        if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
+          awaitSettled(ws, declared);
+        }
+        double p50 = percentile(ms, 50);
+        double p99 = percentile(ms, 99);
+        System.out.printf(
+            "  %-7s p50 %6s ms  p99 %6s ms  max %6s ms  (GC pauses during the burst: %d, %d ms)%n",
+            run <= 0 ? "warm-up" : "run " + run,
+            f1(p50),
+            f1(p99),
+            f1(percentile(ms, 100)),
+            gcAfter[0] - gcBefore[0],
+            gcAfter[1] - gcBefore[1]);
+        if (Boolean.getBoolean("bench.hist")) {
+          StringBuilder deciles = new StringBuilder("          p10..p100:");
+          for (int p = 10; p <= 100; p += 10) {
+            deciles.append(' ').append(f1(percentile(ms, p)));
           }
+          System.out.println(deciles);
+        }
+        if (showCpu) {
           System.out.println(
-              "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
-                  + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
-          System.out.println(
-              "  auth.test calls while serving commands (each one holds acks back by a Slack"
-                  + " round trip): " + (ws.slack.calls("auth.test").size() - authTestsAtStart));
-        } finally {
-          clients.shutdownNow();
-          clients.awaitTermination(10, TimeUnit.SECONDS);
+              "          CPU of this process during the burst, " + BenchSupport.describeCpu(cpu));
+        }
+        if (run > 0) {
+          cpu.forEach((group, used) -> meanCpu.merge(group, used / runs, Double::sum));
+          p50s.add(p50);
+          p99s.add(p99);
         }
       }
+      System.out.println(
+          "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
+              + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
+      if (showCpu) {
+        System.out.println(
+            "  CPU of this process per burst, mean: " + BenchSupport.describeCpu(meanCpu));
+      }
+      System.out.println(
+          "  auth.test calls while serving commands (each one holds acks back by a Slack round"
+              + " trip): " + (ws.slack.calls("auth.test").size() - authTestsAtStart));
     } finally {
       BenchSupport.deleteTree(dir);
     }

@@ -3,15 +3,9 @@ package dev.sevzero.bench;
 import dev.sevzero.app.Sevzero;
 import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeSlack;
-import dev.sevzero.slack.transport.SlackSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the benchmarks share: a seeded fake Slack, the bot's environment, signed commands, stats. */
@@ -80,97 +70,23 @@ final class BenchSupport {
     }
   }
 
-  /** Sends slash commands to an HTTP-mode bot the way Slack does: a signed form POST. */
-  static final class SlashCommands {
-    private final URI endpoint;
-    private final SlackSignature signature = new SlackSignature(SECRET, Clock.systemUTC());
-    private final HttpClient http;
-
-    SlashCommands(int port) {
-      endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
-      http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
-    }
-
-    HttpRequest request(String user, String channel, String text) {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("token", "bench-verification-token");
-      form.put("team_id", FakeSlack.TEAM_ID);
-      form.put("team_domain", "sevzero-bench");
-      form.put("channel_id", channel);
-      form.put("channel_name", "general");
-      form.put("user_id", user);
-      form.put("user_name", "alice");
-      form.put("command", "/incident");
-      form.put("text", text);
-      form.put("api_app_id", FakeSlack.APP_ID);
-      form.put("is_enterprise_install", "false");
-      form.put("response_url", "http://127.0.0.1:9/unused-response-url");
-      form.put("trigger_id", "bench.trigger." + System.nanoTime());
-      StringJoiner body = new StringJoiner("&");
-      form.forEach((k, v) -> body.add(encode(k) + "=" + encode(v)));
-      byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-      String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-      return HttpRequest.newBuilder(endpoint)
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("X-Slack-Request-Timestamp", timestamp)
-          .header("X-Slack-Signature", signature.sign(timestamp, bytes))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-          .build();
-    }
-
-    /** Sends and waits for the ack; throws unless it is a 200. */
-    String send(HttpRequest request) throws IOException, InterruptedException {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "ack was HTTP " + response.statusCode() + ": " + response.body());
-      }
-      return response.body();
-    }
-
-    private static String encode(String s) {
-      return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-  }
-
   /**
-   * One burst of {@code n} commands: every client thread waits at a gate, then sends one {@code
-   * text + " " + i}; returns each request's time from send to ack, in ms.
+   * One burst of {@code n} commands, {@code text + " " + i}, sent at once; returns each one's time
+   * from send to ack, in ms. Throws unless every ack is a 200 containing {@code expect}.
    */
   static List<Double> burst(
-      SlashCommands commands, ExecutorService clients, String channel, int n, String text,
-      String expect) throws Exception {
-    CountDownLatch ready = new CountDownLatch(n);
-    CountDownLatch gate = new CountDownLatch(1);
-    List<Future<Double>> futures = new ArrayList<>();
+      SlashCommands commands, String channel, int n, String text, String expect)
+      throws IOException {
+    List<byte[]> requests = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      HttpRequest request = commands.request(DECLARER, channel, text + " " + i);
-      futures.add(
-          clients.submit(
-              () -> {
-                ready.countDown();
-                gate.await();
-                long start = System.nanoTime();
-                String ack = commands.send(request);
-                double ms = (System.nanoTime() - start) / 1e6;
-                if (!ack.contains(expect)) {
-                  throw new IllegalStateException("unexpected ack: " + ack);
-                }
-                return ms;
-              }));
+      requests.add(commands.request(DECLARER, channel, text + " " + i));
     }
-    if (!ready.await(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("client threads did not start");
-    }
-    gate.countDown();
     List<Double> ms = new ArrayList<>();
-    for (Future<Double> f : futures) {
-      ms.add(f.get(60, TimeUnit.SECONDS));
+    for (SlashCommands.Ack ack : commands.burst(requests)) {
+      if (ack.status() != 200 || !ack.body().contains(expect)) {
+        throw new IllegalStateException("unexpected ack: HTTP " + ack.status() + " " + ack.body());
+      }
+      ms.add(ack.ms());
     }
     return ms;
   }
@@ -189,7 +105,8 @@ final class BenchSupport {
 
   /**
    * CPU time (ms) of this process's live threads, by thread-name group ("http-3" → "http"); read
-   * from /proc/self/task, so JVM-internal threads (JIT, GC) show too.
+   * from /proc/self/task, so JVM-internal threads (JIT, GC) show too. The scheduler's own count
+   * (schedstat, in ns) rather than stat's 10 ms ticks: a burst lasts a few ticks.
    */
   static Map<String, Double> cpuByThreadGroup() {
     Map<String, Double> cpu = new java.util.TreeMap<>();
@@ -198,8 +115,8 @@ final class BenchSupport {
         try {
           String stat = Files.readString(task.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+          String schedstat = Files.readString(task.resolve("schedstat"));
+          double ms = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1e6;
           String group = name.replaceAll("[-#: ]*[0-9]+.*$", "").replaceAll("[-_ ]+$", "");
           cpu.merge(group.isEmpty() ? name : group, ms, Double::sum);
         } catch (IOException | RuntimeException gone) {
@@ -212,15 +129,32 @@ final class BenchSupport {
     return cpu;
   }
 
-  /** after − before per group, largest first, as "name 12 ms, …" (groups under 10 ms left out). */
-  static String cpuDelta(Map<String, Double> before, Map<String, Double> after) {
-    List<Map.Entry<String, Double>> delta = new ArrayList<>();
-    after.forEach((k, v) -> delta.add(Map.entry(k, v - before.getOrDefault(k, 0.0))));
-    delta.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-    double total = delta.stream().mapToDouble(Map.Entry::getValue).sum();
+  /** after − before, per group (at least 0: a group loses the CPU time of its threads that end). */
+  static Map<String, Double> cpuDelta(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> delta = new java.util.TreeMap<>();
+    after.forEach((k, v) -> delta.put(k, Math.max(0, v - before.getOrDefault(k, 0.0))));
+    return delta;
+  }
+
+  /** Collections so far and their total time in ms, over this JVM's collectors. */
+  static long[] gcCountAndMillis() {
+    long count = 0;
+    long millis = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
+  }
+
+  /** CPU per group, largest first, as "total 80 ms: name 12 ms, …" (groups under 1 ms left out). */
+  static String describeCpu(Map<String, Double> cpu) {
+    List<Map.Entry<String, Double>> groups = new ArrayList<>(cpu.entrySet());
+    groups.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    double total = groups.stream().mapToDouble(Map.Entry::getValue).sum();
     StringJoiner out = new StringJoiner(", ", "total " + Math.round(total) + " ms: ", "");
-    for (var e : delta) {
-      if (e.getValue() >= 10) {
+    for (var e : groups) {
+      if (e.getValue() >= 1) {
         out.add(e.getKey() + " " + Math.round(e.getValue()));
       }
     }

@@ -6,7 +6,6 @@ import static dev.sevzero.bench.BenchSupport.median;
 
 import dev.sevzero.app.Sevzero;
 import dev.sevzero.fakeslack.ApiCall;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,8 @@ public final class DeclareBench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-declare-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
-      try (Sevzero bot = ws.startHttpBot(dir)) {
-        BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(bot.port());
+      try (Sevzero bot = ws.startHttpBot(dir);
+          SlashCommands commands = new SlashCommands(bot.port())) {
         System.out.println(
             "DeclareBench: " + latency.toMillis() + " ms added to every Web API call, "
                 + BenchSupport.load());
@@ -66,10 +65,10 @@ public final class DeclareBench {
   private record Result(
       double ackMs, double createdMs, double postedMs, double pinnedMs, List<String> callsBeforePin) {}
 
-  private static Result declare(BenchSupport.Workspace ws, BenchSupport.SlashCommands commands,
+  private static Result declare(BenchSupport.Workspace ws, SlashCommands commands,
       String title) throws Exception {
     String slug = title.replace(' ', '-');
-    HttpRequest request = commands.request(BenchSupport.DECLARER, ws.general, "declare sev1 " + title);
+    byte[] request = commands.request(BenchSupport.DECLARER, ws.general, "declare sev1 " + title);
     int before = ws.slack.calls().size();
     Instant sent = Instant.now();
     long start = System.nanoTime();

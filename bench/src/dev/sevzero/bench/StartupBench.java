@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +50,6 @@ public final class StartupBench {
       throw new IllegalStateException(JAR + " is missing: run mvn package (bench/run does)");
     }
     Path dir = BenchSupport.tempDir("sevzero-startup-bench");
-    ExecutorService clients = Executors.newFixedThreadPool(burst);
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
       System.out.println(
           "StartupBench: java -jar " + JAR + ", HTTP mode, " + burst + "-command burst, "
@@ -61,7 +58,7 @@ public final class StartupBench {
         // Diagnostics: one run with the given extra flags, then the child's log with timestamps.
         List<String> flags = new ArrayList<>(TUNED);
         flags.addAll(List.of(System.getProperty("bench.trace").split(" ")));
-        Sample s = runOnce(ws, dir, flags, burst, clients, "trace");
+        Sample s = runOnce(ws, dir, flags, burst, "trace");
         System.out.println("ready " + f1(s.readyMs) + " ms (CPU " + f1(s.cpuMs) + " ms), ack p99 " + f1(s.ackP99Ms) + " ms, peak RSS " + f1(s.peakRssMiB) + " MiB");
         System.out.println(Files.readString(dir.resolve("child.log")));
         return;
@@ -90,7 +87,7 @@ public final class StartupBench {
       // The AppCDS archive: classes loaded by one start-up and burst, written when the JVM exits.
       List<String> training = new ArrayList<>(TUNED);
       training.add("-XX:ArchiveClassesAtExit=" + jsa);
-      Sample trained = runOnce(ws, dir, training, burst, clients, "training");
+      Sample trained = runOnce(ws, dir, training, burst, "training");
       System.out.println("  AppCDS archive (full): written by a start-up, burst and stop ("
           + f1(trained.readyMs) + " ms to ready): " + Files.size(jsa) / 1024 + " KiB");
       // What the Dockerfile does at image build time, with no Slack to talk to: a start-up that
@@ -106,9 +103,9 @@ public final class StartupBench {
         List<Double> cpu = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        runOnce(ws, dir, variant.getValue(), burst, clients, "warm-up"); // page cache, not counted
+        runOnce(ws, dir, variant.getValue(), burst, "warm-up"); // page cache, not counted
         for (int run = 1; run <= runs; run++) {
-          Sample s = runOnce(ws, dir, variant.getValue(), burst, clients, "run " + run);
+          Sample s = runOnce(ws, dir, variant.getValue(), burst, "run " + run);
           System.out.printf(
               "    run %d: ready %6s ms (CPU %6s ms), peak RSS %6s MiB, burst ack p99 %6s ms%n",
               run, f1(s.readyMs), f1(s.cpuMs), f1(s.peakRssMiB), f1(s.ackP99Ms));
@@ -127,8 +124,6 @@ public final class StartupBench {
                   "  %-28s ready %6s ms (CPU %6s ms)  peak RSS %6s MiB  cold-burst ack p99 %6s ms%n",
                   name, f1(m[0]), f1(m[1]), f1(m[2]), f1(m[3])));
     } finally {
-      clients.shutdownNow();
-      clients.awaitTermination(10, TimeUnit.SECONDS);
       BenchSupport.deleteTree(dir);
     }
   }
@@ -165,7 +160,6 @@ public final class StartupBench {
       Path dir,
       List<String> flags,
       int burst,
-      ExecutorService clients,
       String label)
       throws Exception {
     Path db = Files.createTempFile(dir, "sevzero", ".db");
@@ -188,10 +182,12 @@ public final class StartupBench {
     try {
       double readyMs = awaitHealthy(child, port, start, log);
       double cpuMs = cpuMs(child.pid());
-      BenchSupport.SlashCommands commands = new BenchSupport.SlashCommands(port);
-      List<Double> acks =
-          BenchSupport.burst(
-              commands, clients, ws.general, burst, "declare sev2 startup " + label, "declared");
+      List<Double> acks;
+      try (SlashCommands commands = new SlashCommands(port)) {
+        acks =
+            BenchSupport.burst(
+                commands, ws.general, burst, "declare sev2 startup " + label, "declared");
+      }
       BenchSupport.awaitPins(ws.slack, pinsBefore + burst, Duration.ofSeconds(60));
       Thread.sleep(300); // the topic, invites and announcement after the last pin
       double rss = vmHwmKiB(child.pid()) / 1024.0;
