@@ -4,11 +4,6 @@ import static dev.sevzero.bench.BenchSupport.f1;
 import static dev.sevzero.bench.BenchSupport.median;
 import static dev.sevzero.bench.BenchSupport.percentile;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,16 +34,12 @@ public final class StartupBench {
           "-XX:ReservedCodeCacheSize=32m",
           "-XX:MaxDirectMemorySize=16m");
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  private static final Path JAR = Path.of("target/sevzero.jar");
+  private static final Path JAR = ChildBot.JAR;
 
   public static void main(String[] args) throws Exception {
     int runs = BenchSupport.intArg(args, 0, 5);
     int burst = BenchSupport.intArg(args, 1, 100);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: run mvn package (bench/run does)");
-    }
     Path dir = BenchSupport.tempDir("sevzero-startup-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
       System.out.println(
@@ -156,92 +147,20 @@ public final class StartupBench {
   }
 
   private static Sample runOnce(
-      BenchSupport.Workspace ws,
-      Path dir,
-      List<String> flags,
-      int burst,
-      String label)
+      BenchSupport.Workspace ws, Path dir, List<String> flags, int burst, String label)
       throws Exception {
-    Path db = Files.createTempFile(dir, "sevzero", ".db");
-    Files.delete(db);
-    int port = BenchSupport.freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(flags);
-    command.add("-jar");
-    command.add(JAR.toString());
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("JAVA_")
-        || k.startsWith("JDK_JAVA_OPTIONS") || k.equals("DATABASE_URL") || k.equals("PORT"));
-    builder.environment().putAll(ws.httpModeEnvironment(db, port));
-    Path log = dir.resolve("child.log");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
     int pinsBefore = ws.slack.calls("pins.add").size();
-    long start = System.nanoTime();
-    Process child = builder.start();
-    try {
-      double readyMs = awaitHealthy(child, port, start, log);
-      double cpuMs = cpuMs(child.pid());
+    try (ChildBot child = ChildBot.start(ws, dir, flags, Map.of())) {
+      double cpuMs = child.cpuMs();
       List<Double> acks;
-      try (SlashCommands commands = new SlashCommands(port)) {
+      try (SlashCommands commands = new SlashCommands(child.port)) {
         acks =
             BenchSupport.burst(
                 commands, ws.general, burst, "declare sev2 startup " + label, "declared");
       }
       BenchSupport.awaitPins(ws.slack, pinsBefore + burst, Duration.ofSeconds(60));
       Thread.sleep(300); // the topic, invites and announcement after the last pin
-      double rss = vmHwmKiB(child.pid()) / 1024.0;
-      return new Sample(readyMs, cpuMs, rss, percentile(acks, 99));
-    } finally {
-      child.destroy(); // SIGTERM: the shutdown hook closes the bot (and writes a CDS archive)
-      if (!child.waitFor(15, TimeUnit.SECONDS)) {
-        child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-      Files.deleteIfExists(db);
-      Files.deleteIfExists(Path.of(db + "-wal"));
-      Files.deleteIfExists(Path.of(db + "-shm"));
+      return new Sample(child.readyMs, cpuMs, child.peakRssMiB(), percentile(acks, 99));
     }
-  }
-
-  private static double awaitHealthy(Process child, int port, long start, Path log)
-      throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-            .timeout(Duration.ofSeconds(1))
-            .build();
-    long deadline = start + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!child.isAlive()) {
-        throw new IllegalStateException(
-            "the bot exited with " + child.exitValue() + ":\n" + Files.readString(log));
-      }
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return (System.nanoTime() - start) / 1e6;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(5);
-    }
-    throw new IllegalStateException("not ready within " + READY_TIMEOUT + ":\n" + Files.readString(log));
-  }
-
-  /** User + system CPU time of the process so far (less noisy than wall time on a busy box). */
-  private static double cpuMs(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-    return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
-  }
-
-  private static long vmHwmKiB(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    throw new IllegalStateException("no VmHWM for " + pid);
   }
 }

@@ -1,0 +1,168 @@
+package dev.sevzero.bench;
+
+import static dev.sevzero.bench.BenchSupport.f1;
+import static dev.sevzero.bench.BenchSupport.percentile;
+
+import dev.sevzero.fakeslack.FakeChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Memory over time of the shipped jar with the shipped flags ({@code -Xmx64m} …): for {@code
+ * minutes}, a steady stream of commands keeps {@code open} incidents open (declare, ack, note,
+ * update, resolve the oldest and declare another) while their update prompts and escalations come
+ * due every 30 seconds. Each minute it samples the child's RSS and the heap left after its
+ * collections (its GC log). Usage: {@code bench/run Soak [minutes=10] [open=200] [perSecond=5]}.
+ * Passes when the child logs no error and no OutOfMemoryError, the heap left after GC levels off
+ * (last minute within 25% of the second), and peak RSS stays ≤ 110 MiB.
+ */
+public final class SoakBench {
+
+  private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(\\d+M\\)");
+  private static final Pattern INCIDENT_CHANNEL = Pattern.compile("inc-(\\d+)-.*");
+
+  public static void main(String[] args) throws Exception {
+    int minutes = BenchSupport.intArg(args, 0, 10);
+    int open = BenchSupport.intArg(args, 1, 200);
+    int perSecond = BenchSupport.intArg(args, 2, 5);
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Path dir = BenchSupport.tempDir("sevzero-soak-bench");
+    Path gcLog = dir.resolve("gc.log");
+    List<String> flags = new ArrayList<>(StartupBench.TUNED);
+    flags.add("-Xlog:gc:file=" + gcLog);
+    try (BenchSupport.Workspace ws = new BenchSupport.Workspace();
+        ChildBot bot =
+            ChildBot.start(
+                ws, dir, flags, Map.of("UPDATE_INTERVAL", "PT30S", "UPDATE_GRACE", "PT10S"));
+        SlashCommands commands = new SlashCommands(bot.port)) {
+      System.out.println(
+          "SoakBench: " + minutes + " min, " + open + " open incidents, " + perSecond
+              + " commands/s, prompts every 30 s; flags " + String.join(" ", StartupBench.TUNED)
+              + "; " + BenchSupport.load());
+      List<Double> acks = new ArrayList<>();
+      List<Double> heapByMinute = new ArrayList<>();
+      int declared = 0;
+      int resolved = 0;
+      int step = 0;
+      long start = System.nanoTime();
+      for (int minute = 1; minute <= minutes; minute++) {
+        int gcLinesBefore = lines(gcLog).size();
+        long minuteEnd = start + Duration.ofMinutes(minute).toNanos();
+        while (System.nanoTime() < minuteEnd) {
+          long secondEnd = System.nanoTime() + 1_000_000_000L;
+          List<String[]> batch = new ArrayList<>(); // {channel, text}
+          List<FakeChannel> incidents = openIncidentChannels(ws, resolved);
+          for (int i = 0; i < perSecond; i++, step++) {
+            if (declared - resolved < open || incidents.isEmpty()) {
+              batch.add(new String[] {ws.general, "declare sev1 soak " + ++declared});
+              continue;
+            }
+            FakeChannel target = incidents.get(step % incidents.size());
+            switch (step % 5) {
+              case 0 -> batch.add(new String[] {target.id(), "ack"});
+              case 1 -> batch.add(new String[] {target.id(), "note checked the replicas"});
+              case 2 -> batch.add(new String[] {target.id(), "update failing over, next in 30m"});
+              case 3 -> {
+                batch.add(new String[] {incidents.get(0).id(), "resolve failed over"});
+                incidents.remove(0);
+                resolved++;
+              }
+              default -> batch.add(new String[] {ws.general, "declare sev0 soak " + ++declared});
+            }
+          }
+          List<byte[]> requests = new ArrayList<>();
+          for (String[] command : batch) {
+            requests.add(commands.request(BenchSupport.DECLARER, command[0], command[1]));
+          }
+          for (SlashCommands.Ack ack : commands.burst(requests)) {
+            if (ack.status() != 200 || ack.body().contains("Usage:")) {
+              throw new IllegalStateException("HTTP " + ack.status() + ": " + ack.body());
+            }
+            acks.add(ack.ms());
+          }
+          long rest = secondEnd - System.nanoTime();
+          if (rest > 0) {
+            Thread.sleep(rest / 1_000_000);
+          }
+        }
+        List<Integer> after = heapAfterGc(lines(gcLog).subList(gcLinesBefore, lines(gcLog).size()));
+        double heap = after.isEmpty() ? Double.NaN : after.stream().mapToInt(i -> i).min().orElse(0);
+        heapByMinute.add(heap);
+        System.out.printf(
+            "  minute %2d: RSS %6s MiB (peak %6s), heap after GC %4s MiB (min of %d GCs),"
+                + " %d open, %d declared, %d Slack calls so far%n",
+            minute,
+            f1(bot.rssMiB()),
+            f1(bot.peakRssMiB()),
+            f1(heap),
+            after.size(),
+            declared - resolved,
+            declared,
+            ws.slack.calls().size());
+      }
+      String log = Files.readString(bot.log);
+      long errors = log.lines().filter(l -> l.contains("ERROR") || l.contains("Exception")).count();
+      boolean outOfMemory = log.contains("OutOfMemoryError");
+      double second = heapByMinute.get(Math.min(1, heapByMinute.size() - 1));
+      double last = heapByMinute.get(heapByMinute.size() - 1);
+      double peak = bot.peakRssMiB();
+      System.out.println(
+          "SoakBench: peak RSS " + f1(peak) + " MiB (target <= 110), heap after GC "
+              + f1(second) + " MiB in minute 2 and " + f1(last) + " MiB in minute " + minutes
+              + ", ack p50 " + f1(percentile(acks, 50)) + " ms p99 " + f1(percentile(acks, 99))
+              + " ms over " + acks.size() + " commands; child log: " + errors
+              + " error lines, OutOfMemoryError " + (outOfMemory ? "YES" : "no") + "; "
+              + BenchSupport.load());
+      boolean levelled = last <= second * 1.25;
+      System.out.println(
+          "  verdict: "
+              + (errors == 0 && !outOfMemory && levelled && peak <= 110 ? "PASS" : "FAIL"));
+      if (errors > 0) {
+        log.lines().filter(l -> l.contains("ERROR")).limit(10).forEach(System.out::println);
+      }
+    } finally {
+      BenchSupport.deleteTree(dir);
+    }
+  }
+
+  /** The channels of incidents not yet resolved, oldest first (resolution goes oldest first). */
+  private static List<FakeChannel> openIncidentChannels(BenchSupport.Workspace ws, int resolved) {
+    List<FakeChannel> channels = new ArrayList<>();
+    for (FakeChannel channel : ws.slack.channels()) {
+      Matcher m = INCIDENT_CHANNEL.matcher(channel.name());
+      if (m.matches() && Integer.parseInt(m.group(1)) > resolved) {
+        channels.add(channel);
+      }
+    }
+    channels.sort(
+        (a, b) ->
+            Integer.compare(number(a), number(b)));
+    return channels;
+  }
+
+  private static int number(FakeChannel channel) {
+    Matcher m = INCIDENT_CHANNEL.matcher(channel.name());
+    return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private static List<Integer> heapAfterGc(List<String> gcLines) {
+    List<Integer> after = new ArrayList<>();
+    for (String line : gcLines) {
+      Matcher m = HEAP_AFTER_GC.matcher(line);
+      if (m.find()) {
+        after.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    return after;
+  }
+
+  private static List<String> lines(Path file) throws java.io.IOException {
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+}
