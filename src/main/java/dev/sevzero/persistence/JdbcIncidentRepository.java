@@ -43,7 +43,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   public Incident insert(Incident.Declaration declaration) {
     return database.transaction(
         connection -> {
-          long id = nextValue(connection, "SELECT COALESCE(MAX(id), 0) + 1 FROM incident");
+          long id = Counter.INCIDENT.next(connection);
           Incident incident = Incident.declare(id, declaration);
           try (PreparedStatement insert =
               connection.prepareStatement(
@@ -179,11 +179,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   public void append(TimelineEntry entry) {
     database.execute(
         connection -> {
-          long seq =
-              nextValue(
-                  connection,
-                  "SELECT COALESCE(MAX(seq), 0) + 1 FROM timeline_entry WHERE incident_id = "
-                      + entry.incidentId());
+          long seq = Counter.TIMELINE_SEQ.next(connection, entry.incidentId());
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO timeline_entry (incident_id, seq, at, actor, kind, text)"
@@ -231,12 +227,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
       long incidentId, Instant at, String by, UpdateStatus status, String text) {
     return database.transaction(
         connection -> {
-          int number =
-              (int)
-                  nextValue(
-                      connection,
-                      "SELECT COALESCE(MAX(number), 0) + 1 FROM status_update WHERE incident_id = "
-                          + incidentId);
+          int number = (int) Counter.UPDATE_NUMBER.next(connection, incidentId);
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO status_update (incident_id, number, posted_at, posted_by, status,"
@@ -358,14 +349,6 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         }
       }
       return engineers;
-    }
-  }
-
-  private static long nextValue(Connection connection, String sql) throws SQLException {
-    try (var statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
     }
   }
 }

@@ -103,13 +103,14 @@ public final class JdbcRotationRepository implements RotationRepository {
 
   /**
    * {@code ON CONFLICT (scheduled_for) DO NOTHING} (SQLite and PostgreSQL alike) turns a second
-   * claim on the same cron instant into zero rows instead of an error, even when two replicas race.
+   * claim on the same cron instant into zero rows instead of an error, even when two replicas race;
+   * the id it had taken is given back, so handoff ids stay gapless.
    */
   @Override
   public Optional<Handoff> recordHandoff(NewHandoff handoff) {
     return database.transaction(
         connection -> {
-          long id = nextHandoffId(connection);
+          long id = Counter.HANDOFF.next(connection);
           try (var insert =
               connection.prepareStatement(
                   "INSERT INTO handoff (id, scheduled_for, at, from_user, to_user, reason)"
@@ -120,9 +121,11 @@ public final class JdbcRotationRepository implements RotationRepository {
             insert.setString(4, handoff.from());
             insert.setString(5, handoff.to());
             insert.setString(6, handoff.reason().code());
-            return insert.executeUpdate() == 1
-                ? Optional.of(handoff.withId(id))
-                : Optional.<Handoff>empty();
+            if (insert.executeUpdate() == 1) {
+              return Optional.of(handoff.withId(id));
+            }
+            Counter.HANDOFF.giveBack(connection);
+            return Optional.empty();
           }
         });
   }
@@ -192,15 +195,6 @@ public final class JdbcRotationRepository implements RotationRepository {
                     at.toEpochMilli(),
                     handoffId)
                 == 1);
-  }
-
-  private static long nextHandoffId(Connection connection) throws SQLException {
-    try (var statement =
-            connection.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM handoff");
-        var rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   private static Handoff handoff(ResultSet rows) throws SQLException {

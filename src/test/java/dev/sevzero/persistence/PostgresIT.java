@@ -7,9 +7,12 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
+import dev.sevzero.rotation.HandoffReason;
+import dev.sevzero.rotation.NewHandoff;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationListener;
@@ -24,11 +27,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +50,12 @@ import org.junit.jupiter.api.Test;
  * two connections standing in for two bot replicas: what several replicas need stays possible.
  */
 class PostgresIT {
+
+  /** Racing replicas: two of them, each with this many threads making this many calls. */
+  private static final int THREADS = 3;
+
+  private static final int CALLS_PER_THREAD = 4;
+  private static final int CALLS = 2 * THREADS * CALLS_PER_THREAD;
 
   private static EmbeddedPostgres postgres;
   private static int schemas;
@@ -139,6 +156,126 @@ class PostgresIT {
       assertThat(handedOff).containsExactly("UA->UB");
       assertThat(rotation(two, handedOff).onCallNow()).contains("UB");
     }
+  }
+
+  @Test
+  void twoReplicasDeclaringAtOnceGetDistinctSequentialIds() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      List<Long> ids =
+          atOnce(
+              List.of(incidents(one), incidents(two)),
+              (replica, n) ->
+                  replica.declare("outage " + n, null, Severity.SEV2, false, "UA").incident().id());
+
+      assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(ids.size()));
+      assertThat(ids).hasSize(CALLS);
+    }
+  }
+
+  @Test
+  void twoReplicasWritingToOneIncidentAtOnceNumberEveryEntryAndUpdate() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService first = incidents(one);
+      long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+
+      atOnce(
+          List.of(first, incidents(two)),
+          (replica, n) ->
+              n % 2 == 0
+                  ? replica.note(id, "UA", "note " + n)
+                  : replica.postUpdate(id, "UB", UpdateStatus.INVESTIGATING, "update " + n));
+
+      assertThat(first.updates(id))
+          .extracting(StatusUpdate::number)
+          .map(Integer::longValue)
+          .containsExactlyElementsOf(oneTo(CALLS / 2));
+      assertThat(timelineSeqs(one)).containsExactlyElementsOf(oneTo(1 + CALLS));
+    }
+  }
+
+  @Test
+  void twoReplicasRecordingHandoffsAtOnceGetDistinctSequentialIds() throws Exception {
+    Instant monday = Instant.parse("2026-11-30T20:00:00Z");
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      List<Optional<Handoff>> recorded =
+          atOnce(
+              List.of(new JdbcRotationRepository(one), new JdbcRotationRepository(two)),
+              (replica, n) ->
+                  replica.recordHandoff(
+                      n % 4 == 0
+                          ? new NewHandoff(monday, "UA", "UB", HandoffReason.SCHEDULED, monday)
+                          : new NewHandoff(monday, "UB", "UC", HandoffReason.MANUAL, null)));
+
+      List<Long> ids = recorded.stream().flatMap(Optional::stream).map(Handoff::id).toList();
+      assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(CALLS * 3 / 4 + 1));
+    }
+  }
+
+  /** One call made by a replica; {@code n} (0, 1, 2…) tells the calls apart. */
+  @FunctionalInterface
+  private interface Call<R, T> {
+    T make(R replica, int n) throws Exception;
+  }
+
+  /**
+   * Makes {@link #CALLS} calls from {@link #THREADS} threads on each replica, all released at the
+   * same moment, and returns their results; a call that failed fails the test.
+   */
+  private static <R, T> List<T> atOnce(List<R> replicas, Call<R, T> call) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(replicas.size() * THREADS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<T> results = new CopyOnWriteArrayList<>();
+    List<Exception> failures = new CopyOnWriteArrayList<>();
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      for (int thread = 0; thread < replicas.size() * THREADS; thread++) {
+        R replica = replicas.get(thread % replicas.size());
+        int first = thread * CALLS_PER_THREAD;
+        running.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  for (int n = first; n < first + CALLS_PER_THREAD; n++) {
+                    try {
+                      results.add(call.make(replica, n));
+                    } catch (Exception e) {
+                      failures.add(e);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> thread : running) {
+        thread.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(failures).isEmpty();
+    return results;
+  }
+
+  private static List<Long> oneTo(long last) {
+    return LongStream.rangeClosed(1, last).boxed().toList();
+  }
+
+  /** The seq of every timeline entry in the database, in order. */
+  private static List<Long> timelineSeqs(Database database) {
+    return database.transaction(
+        connection -> {
+          List<Long> seqs = new ArrayList<>();
+          try (var statement = connection.createStatement();
+              var rows = statement.executeQuery("SELECT seq FROM timeline_entry ORDER BY seq")) {
+            while (rows.next()) {
+              seqs.add(rows.getLong(1));
+            }
+          }
+          return seqs;
+        });
   }
 
   private IncidentService incidents(Database database) {
