@@ -76,7 +76,7 @@ public final class Sevzero implements AutoCloseable {
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    Slack slack = SlackClients.create(config.slackApiUrl());
+    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
