@@ -2,6 +2,7 @@ package dev.sevzero.slack.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
@@ -11,6 +12,13 @@ import dev.sevzero.fakeslack.Failure;
 import dev.sevzero.fakeslack.FakeSlack;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +67,43 @@ class SlackClientsIT {
     assertThat(limited.getResponse().code()).isEqualTo(429);
     assertThat(limited.getResponse().header("Retry-After")).isEqualTo("3");
     assertThat(post("hello").getHttpResponseHeaders()).containsKey("content-type");
+  }
+
+  @Test
+  void keepsAsManyConnectionsOpenAsCallsRanAtOnce() throws Exception {
+    try (Slack sized = SlackClients.create(fake.apiUrl(), 8);
+        Slack stock = SlackClients.create(fake.apiUrl())) {
+      ConnectionPool kept = afterConcurrentCalls(sized, 8);
+      ConnectionPool trimmed = afterConcurrentCalls(stock, 8);
+
+      // OkHttp's default keeps 5: the other three would be opened (and TLS-handshaked) again.
+      await().atMost(Duration.ofSeconds(5)).until(() -> trimmed.idleConnectionCount() == 5);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> kept.idleConnectionCount() == 8);
+    }
+  }
+
+  /** Runs {@code calls} posts at once (the fake holds each 200 ms so they overlap). */
+  private ConnectionPool afterConcurrentCalls(Slack slack, int calls) throws Exception {
+    MethodsClient concurrent = SlackClients.methods(slack, FakeSlack.BOT_TOKEN);
+    fake.setLatency(Duration.ofMillis(200));
+    ExecutorService threads = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<ChatPostMessageResponse>> posts = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        posts.add(
+            threads.submit(() -> concurrent.chatPostMessage(r -> r.channel(general).text("hi"))));
+      }
+      for (Future<ChatPostMessageResponse> post : posts) {
+        assertThat(post.get(10, TimeUnit.SECONDS).isOk()).isTrue();
+      }
+    } finally {
+      threads.shutdownNow();
+      fake.setLatency(Duration.ZERO);
+    }
+    return slack.getHttpClient().getOkHttpClient().connectionPool();
   }
 
   private ChatPostMessageResponse post(String text) throws Exception {
