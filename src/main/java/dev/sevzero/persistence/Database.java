@@ -10,8 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>SQLite allows one writer at a time, so a single connection guarded by a lock is both the
  * simplest and the fastest arrangement: every unit of work runs as one transaction on it, and a
- * unit of work started inside another joins it. For PostgreSQL the same interface would be backed
- * by a pool; nothing outside this package knows which.
+ * unit of work started inside another joins it, and statements are prepared once ({@link
+ * StatementCache}). For PostgreSQL the same interface would be backed by a pool; nothing outside
+ * this package knows which.
  */
 public final class Database implements AutoCloseable {
 
@@ -24,10 +25,12 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final StatementCache statements;
 
   private Database(String url, Connection connection) {
     this.url = url;
     this.connection = connection;
+    this.statements = new StatementCache(connection);
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -59,7 +62,7 @@ public final class Database implements AutoCloseable {
     lock.lock();
     boolean outermost = lock.getHoldCount() == 1;
     try {
-      T result = work.run(connection);
+      T result = work.run(statements.connection());
       if (outermost) {
         connection.commit();
       }
@@ -107,6 +110,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      statements.close();
       connection.close();
     } catch (SQLException e) {
       throw new DatabaseException("cannot close database: " + e.getMessage(), e);
