@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * update, resolve the oldest and declare another) while their update prompts and escalations come
  * due every 30 seconds. Each minute it samples the child's RSS and the heap left after its
  * collections (its GC log). Usage: {@code bench/run Soak [minutes=10] [open=200] [perSecond=5]}.
- * Passes when the child logs no error and no OutOfMemoryError, the heap left after GC levels off
- * (last minute within 25% of the second), and peak RSS stays ≤ 110 MiB.
+ * Passes when the child logs no error and no OutOfMemoryError and memory levels off: the heap left
+ * after GC in the last minute within 25% of the second minute's, and RSS growing at most 1 MiB a
+ * minute over the second half. {@code -Dbench.nmt=true} adds the JVM's native memory tracking and
+ * prints what grew after minute 1; {@code -Dbench.childEnv=K=V,…} sets more environment.
  */
 public final class SoakBench {
 
@@ -34,19 +36,31 @@ public final class SoakBench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Path dir = BenchSupport.tempDir("sevzero-soak-bench");
     Path gcLog = dir.resolve("gc.log");
+    boolean nmt = Boolean.getBoolean("bench.nmt");
     List<String> flags = new ArrayList<>(StartupBench.TUNED);
     flags.add("-Xlog:gc:file=" + gcLog);
+    if (nmt) {
+      flags.add("-XX:NativeMemoryTracking=summary");
+    }
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("UPDATE_INTERVAL", "PT30S");
+    env.put("UPDATE_GRACE", "PT10S");
+    for (String pair : System.getProperty("bench.childEnv", "").split(",")) {
+      if (pair.contains("=")) {
+        env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace();
-        ChildBot bot =
-            ChildBot.start(
-                ws, dir, flags, Map.of("UPDATE_INTERVAL", "PT30S", "UPDATE_GRACE", "PT10S"));
+        ChildBot bot = ChildBot.start(ws, dir, flags, env);
         SlashCommands commands = new SlashCommands(bot.port)) {
       System.out.println(
           "SoakBench: " + minutes + " min, " + open + " open incidents, " + perSecond
-              + " commands/s, prompts every 30 s; flags " + String.join(" ", StartupBench.TUNED)
+              + " commands/s, prompts every 30 s; flags " + String.join(" ", flags)
+              + (env.size() > 2 ? "; environment " + env : "")
               + "; " + BenchSupport.load());
       List<Double> acks = new ArrayList<>();
       List<Double> heapByMinute = new ArrayList<>();
+      List<Double> rssByMinute = new ArrayList<>();
       int declared = 0;
       int resolved = 0;
       int step = 0;
@@ -94,6 +108,7 @@ public final class SoakBench {
         List<Integer> after = heapAfterGc(lines(gcLog).subList(gcLinesBefore, lines(gcLog).size()));
         double heap = after.isEmpty() ? Double.NaN : after.stream().mapToInt(i -> i).min().orElse(0);
         heapByMinute.add(heap);
+        rssByMinute.add(bot.rssMiB());
         System.out.printf(
             "  minute %2d: RSS %6s MiB (peak %6s), heap after GC %4s MiB (min of %d GCs),"
                 + " %d open, %d declared, %d Slack calls so far%n",
@@ -105,6 +120,17 @@ public final class SoakBench {
             declared - resolved,
             declared,
             ws.slack.calls().size());
+        if (nmt && minute == 1) {
+          jcmd(bot, "baseline");
+        }
+      }
+      if (nmt) {
+        System.out.println("  native memory since minute 1 (NMT, committed):");
+        jcmd(bot, "summary.diff")
+            .lines()
+            .filter(l -> l.contains("committed=") && l.contains("KB"))
+            .filter(l -> l.strip().startsWith("-") || l.contains("Total"))
+            .forEach(l -> System.out.println("    " + l.strip()));
       }
       String log = Files.readString(bot.log);
       long errors = log.lines().filter(l -> l.contains("ERROR") || l.contains("Exception")).count();
@@ -112,23 +138,42 @@ public final class SoakBench {
       double second = heapByMinute.get(Math.min(1, heapByMinute.size() - 1));
       double last = heapByMinute.get(heapByMinute.size() - 1);
       double peak = bot.peakRssMiB();
+      int half = rssByMinute.size() / 2;
+      double rssGrowth =
+          (rssByMinute.get(rssByMinute.size() - 1) - rssByMinute.get(half))
+              / Math.max(1, rssByMinute.size() - 1 - half);
       System.out.println(
-          "SoakBench: peak RSS " + f1(peak) + " MiB (target <= 110), heap after GC "
+          "SoakBench: RSS grew " + f1(rssGrowth) + " MiB/min over the second half (peak "
+              + f1(peak) + " MiB; a burst's target is 110), heap after GC "
               + f1(second) + " MiB in minute 2 and " + f1(last) + " MiB in minute " + minutes
               + ", ack p50 " + f1(percentile(acks, 50)) + " ms p99 " + f1(percentile(acks, 99))
               + " ms over " + acks.size() + " commands; child log: " + errors
               + " error lines, OutOfMemoryError " + (outOfMemory ? "YES" : "no") + "; "
               + BenchSupport.load());
-      boolean levelled = last <= second * 1.25;
+      boolean levelled = last <= second * 1.25 && rssGrowth <= 1.0;
       System.out.println(
-          "  verdict: "
-              + (errors == 0 && !outOfMemory && levelled && peak <= 110 ? "PASS" : "FAIL"));
+          "  verdict: " + (errors == 0 && !outOfMemory && levelled ? "PASS" : "FAIL"));
       if (errors > 0) {
         log.lines().filter(l -> l.contains("ERROR")).limit(10).forEach(System.out::println);
       }
     } finally {
       BenchSupport.deleteTree(dir);
     }
+  }
+
+  /** {@code jcmd <child> VM.native_memory <what>}; its output. */
+  private static String jcmd(ChildBot bot, String what) throws Exception {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(bot.process.pid()),
+                "VM.native_memory",
+                what)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    return out;
   }
 
   /** The channels of incidents not yet resolved, oldest first (resolution goes oldest first). */
