@@ -78,12 +78,35 @@ class PostgresIT {
   /** A fresh database per test, so tests do not see each other's rows. */
   @BeforeEach
   void freshDatabase() throws Exception {
+    url = createDatabase();
+  }
+
+  /** The URL of a new, empty database. */
+  private static String createDatabase() throws Exception {
     String name = "sevzero_" + ++schemas;
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
-    url = postgres.getJdbcUrl("postgres", name);
+    return postgres.getJdbcUrl("postgres", name);
+  }
+
+  @Test
+  void replicasStartingAtOnceOnAFreshDatabaseMigrateItOnce() throws Exception {
+    // A few fresh databases: the race is between the first replicas to read the schema version.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      List<Database> replicas = new CopyOnWriteArrayList<>();
+      try {
+        String fresh = createDatabase();
+        atOnce(List.of(fresh, fresh), (database, n) -> replicas.add(Database.open(database)));
+
+        assertThat(replicas).hasSize(CALLS);
+        assertThat(numbers(replicas.get(0), "SELECT version FROM schema_version ORDER BY version"))
+            .containsExactlyElementsOf(oneTo(Migrations.FILES.size()));
+      } finally {
+        replicas.forEach(Database::close);
+      }
+    }
   }
 
   @Test
@@ -193,7 +216,8 @@ class PostgresIT {
           .extracting(StatusUpdate::number)
           .map(Integer::longValue)
           .containsExactlyElementsOf(oneTo(CALLS / 2));
-      assertThat(timelineSeqs(one)).containsExactlyElementsOf(oneTo(1 + CALLS));
+      assertThat(numbers(one, "SELECT seq FROM timeline_entry ORDER BY seq"))
+          .containsExactlyElementsOf(oneTo(1 + CALLS));
     }
   }
 
@@ -316,18 +340,18 @@ class PostgresIT {
         .actor();
   }
 
-  /** The seq of every timeline entry in the database, in order. */
-  private static List<Long> timelineSeqs(Database database) {
+  /** The numbers in the first column of {@code query}'s rows, in order. */
+  private static List<Long> numbers(Database database, String query) {
     return database.transaction(
         connection -> {
-          List<Long> seqs = new ArrayList<>();
+          List<Long> numbers = new ArrayList<>();
           try (var statement = connection.createStatement();
-              var rows = statement.executeQuery("SELECT seq FROM timeline_entry ORDER BY seq")) {
+              var rows = statement.executeQuery(query)) {
             while (rows.next()) {
-              seqs.add(rows.getLong(1));
+              numbers.add(rows.getLong(1));
             }
           }
-          return seqs;
+          return numbers;
         });
   }
 
