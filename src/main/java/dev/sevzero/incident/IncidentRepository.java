@@ -21,6 +21,14 @@ public interface IncidentRepository {
 
   Optional<Incident> find(long id);
 
+  /**
+   * The incident, for a use case that is about to change it: from here to the end of the
+   * transaction nobody else changes it, so the change is made to its latest state and saving it
+   * overwrites nobody's. Another replica changing it at the same moment waits, then sees this
+   * change.
+   */
+  Optional<Incident> findForChange(long id);
+
   Optional<Incident> findByChannel(String channelId);
 
   /** Open incidents, oldest first. */

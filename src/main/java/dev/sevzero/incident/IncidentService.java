@@ -85,7 +85,7 @@ public final class IncidentService {
     Acknowledgement result =
         transactions.inTransaction(
             () -> {
-              Incident incident = require(id);
+              Incident incident = requireForChange(id);
               boolean first = incident.acknowledgement().isEmpty();
               incident.acknowledge(user, now);
               Incident.Stamp firstAck = incident.acknowledgement().orElseThrow();
@@ -121,7 +121,7 @@ public final class IncidentService {
     Incident incident =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              Incident current = requireForChange(id);
               for (String user : users) {
                 if (current.assign(role, user, now)) {
                   joined.add(user);
@@ -154,7 +154,7 @@ public final class IncidentService {
     SeverityChange change =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              Incident current = requireForChange(id);
               Severity previous = current.severity();
               if (previous == severity) {
                 throw new IncidentException(
@@ -175,7 +175,7 @@ public final class IncidentService {
     Posted posted =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              Incident current = requireForChange(id);
               current.recordUpdate(actor, now);
               incidents.save(current);
               StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
@@ -192,7 +192,7 @@ public final class IncidentService {
     Incident incident =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              Incident current = requireForChange(id);
               current.resolve(actor, now, summary);
               incidents.save(current);
               incidents.append(
@@ -213,7 +213,7 @@ public final class IncidentService {
     Incident incident =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              Incident current = requireForChange(id);
               current.reopen();
               incidents.save(current);
               incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
@@ -249,7 +249,9 @@ public final class IncidentService {
     Incident incident =
         transactions.inTransaction(
             () -> {
-              Incident current = require(id);
+              // Held too: the check still holds when the entry is stored (no note lands on an
+              // incident another replica has just resolved).
+              Incident current = requireForChange(id);
               check.accept(current);
               incidents.append(entry);
               return current;
@@ -258,9 +260,14 @@ public final class IncidentService {
     return entry;
   }
 
-  private Incident require(long id) {
+  /**
+   * The incident a use case is about to change, held until its transaction ends: two replicas
+   * changing one incident at the same moment take turns, instead of the later save overwriting the
+   * earlier one's change with what it read before.
+   */
+  private Incident requireForChange(long id) {
     return incidents
-        .find(id)
+        .findForChange(id)
         .orElseThrow(() -> new IncidentException("There is no incident INC-" + id + "."));
   }
 }

@@ -147,27 +147,42 @@ public final class JdbcIncidentRepository implements IncidentRepository {
 
   @Override
   public Optional<Incident> find(long id) {
-    return queryIncidents("WHERE id = ?", statement -> statement.setLong(1, id)).stream()
+    return selectIncidents("WHERE id = ?", statement -> statement.setLong(1, id)).stream()
+        .findFirst();
+  }
+
+  /**
+   * Writes to the incident's row before reading it, which locks it portably: PostgreSQL row-locks
+   * it until commit (another replica's {@code findForChange} waits, then reads the row as this
+   * transaction left it), and SQLite takes its one write lock. The write changes nothing, and with
+   * {@code RETURNING} it is also the read: one statement, as the {@code SELECT} it stands for.
+   */
+  @Override
+  public Optional<Incident> findForChange(long id) {
+    return incidents(
+            "UPDATE incident SET title = title WHERE id = ? RETURNING " + COLUMNS,
+            statement -> statement.setLong(1, id))
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<Incident> findByChannel(String channelId) {
-    return queryIncidents("WHERE channel_id = ?", statement -> statement.setString(1, channelId))
+    return selectIncidents("WHERE channel_id = ?", statement -> statement.setString(1, channelId))
         .stream()
         .findFirst();
   }
 
   @Override
   public List<Incident> open() {
-    return queryIncidents(
+    return selectIncidents(
         "WHERE status = ? ORDER BY id",
         statement -> statement.setString(1, IncidentStatus.OPEN.code()));
   }
 
   @Override
   public List<Incident> declaredBetween(Instant from, Instant to) {
-    return queryIncidents(
+    return selectIncidents(
         "WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at, id",
         statement -> {
           setInstant(statement, 1, from);
@@ -275,12 +290,16 @@ public final class JdbcIncidentRepository implements IncidentRepository {
     void bind(PreparedStatement statement) throws SQLException;
   }
 
-  private List<Incident> queryIncidents(String where, Binder binder) {
+  private List<Incident> selectIncidents(String where, Binder binder) {
+    return incidents("SELECT " + COLUMNS + " FROM incident " + where, binder);
+  }
+
+  /** The incidents whose rows {@code sql} returns (with {@link #COLUMNS}), with their engineers. */
+  private List<Incident> incidents(String sql, Binder binder) {
     return database.transaction(
         connection -> {
           Map<Long, Incident.Builder> found = new LinkedHashMap<>();
-          try (PreparedStatement query =
-              connection.prepareStatement("SELECT " + COLUMNS + " FROM incident " + where)) {
+          try (PreparedStatement query = connection.prepareStatement(sql)) {
             binder.bind(query);
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {

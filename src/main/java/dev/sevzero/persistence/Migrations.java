@@ -20,6 +20,9 @@ final class Migrations {
       List.of(
           "V1__incidents.sql", "V2__update_cadence.sql", "V3__rotation.sql", "V4__counters.sql");
 
+  /** PostgreSQL's advisory lock for migrating: "sevzero" in ASCII. */
+  private static final long MIGRATION_LOCK = 0x7365767a65726fL;
+
   private final Database database;
 
   Migrations(Database database) {
@@ -29,9 +32,34 @@ final class Migrations {
   void migrate() {
     database.execute(
         connection -> {
+          waitForOtherReplicas(connection);
           migrate(connection, FILES.size());
           return null;
         });
+  }
+
+  /**
+   * Replicas starting at the same moment migrate in turn: each holds the database from the start of
+   * its migration transaction to its commit, so the next one reads the version the previous one
+   * left and has nothing to apply, instead of applying the same file again and failing to start
+   * ("already exists", or a duplicate {@code schema_version} row).
+   *
+   * <p>The one statement here that is not portable, so it branches on the database.
+   */
+  private void waitForOtherReplicas(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      if (database.isSqlite()) {
+        // SQLite's one write lock goes to the first write, which waits for another process's
+        // (busy_timeout). It must be the transaction's first statement: a transaction that has
+        // read gets SQLITE_BUSY at once instead. The driver has begun the transaction already, so
+        // BEGIN IMMEDIATE is not available; this write sets the file header's user_version, which
+        // Sevzero does not use, to its default.
+        statement.execute("PRAGMA user_version = 0");
+      } else {
+        // PostgreSQL: an advisory lock, held until commit; another replica waits for it here.
+        statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+      }
+    }
   }
 
   /** Brings the schema up to {@code version}; tests also use it to make an older database. */

@@ -14,6 +14,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +116,43 @@ class MigrationsIT {
       assertThat(incidents.insert(declaration()).id()).isEqualTo(3);
       incidents.append(note(1));
       assertThat(timelineSeqs(database)).containsExactly("1:1", "1:2");
+    }
+  }
+
+  /** Two processes on one file (a replica restarting while the old one still runs, say). */
+  @Test
+  void twoDatabasesOpeningAnOlderFileAtOnceMigrateItOnce() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        String url = "jdbc:sqlite:" + dir.resolve("sevzero-" + attempt + ".db");
+        try (var connection = DriverManager.getConnection(url)) {
+          Migrations.migrate(connection, 3);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Database>> opening = new ArrayList<>();
+        for (int replica = 0; replica < 2; replica++) {
+          opening.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    return Database.open(url);
+                  }));
+        }
+        start.countDown();
+        List<Database> opened = new ArrayList<>();
+        try {
+          for (Future<Database> database : opening) {
+            opened.add(database.get(1, TimeUnit.MINUTES));
+          }
+          assertThat(rows(opened.get(0), "SELECT version, name FROM schema_version ORDER BY 1"))
+              .hasSize(Migrations.FILES.size());
+        } finally {
+          opened.forEach(Database::close);
+        }
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -8,6 +8,7 @@ import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.TimelineEntry.Kind;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -76,12 +78,35 @@ class PostgresIT {
   /** A fresh database per test, so tests do not see each other's rows. */
   @BeforeEach
   void freshDatabase() throws Exception {
+    url = createDatabase();
+  }
+
+  /** The URL of a new, empty database. */
+  private static String createDatabase() throws Exception {
     String name = "sevzero_" + ++schemas;
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
-    url = postgres.getJdbcUrl("postgres", name);
+    return postgres.getJdbcUrl("postgres", name);
+  }
+
+  @Test
+  void replicasStartingAtOnceOnAFreshDatabaseMigrateItOnce() throws Exception {
+    // A few fresh databases: the race is between the first replicas to read the schema version.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      List<Database> replicas = new CopyOnWriteArrayList<>();
+      try {
+        String fresh = createDatabase();
+        atOnce(List.of(fresh, fresh), (database, n) -> replicas.add(Database.open(database)));
+
+        assertThat(replicas).hasSize(CALLS);
+        assertThat(numbers(replicas.get(0), "SELECT version FROM schema_version ORDER BY version"))
+            .containsExactlyElementsOf(oneTo(Migrations.FILES.size()));
+      } finally {
+        replicas.forEach(Database::close);
+      }
+    }
   }
 
   @Test
@@ -191,7 +216,49 @@ class PostgresIT {
           .extracting(StatusUpdate::number)
           .map(Integer::longValue)
           .containsExactlyElementsOf(oneTo(CALLS / 2));
-      assertThat(timelineSeqs(one)).containsExactlyElementsOf(oneTo(1 + CALLS));
+      assertThat(numbers(one, "SELECT seq FROM timeline_entry ORDER BY seq"))
+          .containsExactlyElementsOf(oneTo(1 + CALLS));
+    }
+  }
+
+  @Test
+  void twoReplicasChangingOneIncidentAtOnceKeepEveryChange() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService first = incidents(one);
+      List<Long> ids = new ArrayList<>();
+      for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        ids.add(first.declare("api errors " + i, null, Severity.SEV1, false, "UA").incident().id());
+      }
+
+      // Each thread makes one kind of change, on each incident in turn: every incident gets six
+      // different changes from both replicas at the same moment.
+      atOnce(
+          List.of(first, incidents(two)),
+          (replica, n) -> {
+            long id = ids.get(n % CALLS_PER_THREAD);
+            switch (n / CALLS_PER_THREAD) {
+              case 0 -> replica.assign(id, Role.COMMANDER, List.of("UC"), "UC");
+              case 1 -> replica.assign(id, Role.SCRIBE, List.of("US"), "US");
+              case 2 -> replica.acknowledge(id, "UK");
+              case 3 -> replica.changeSeverity(id, "UX", Severity.SEV0);
+              case 4 -> replica.assign(id, Role.ENGINEER, List.of("UE"), "UE");
+              default -> replica.postUpdate(id, "UU", UpdateStatus.INVESTIGATING, "looking");
+            }
+            return null;
+          });
+
+      for (long id : ids) {
+        Incident stored = first.find(id).orElseThrow();
+        assertThat(stored.commander()).as("commander of %d", id).contains("UC");
+        assertThat(stored.scribe()).as("scribe of %d", id).contains("US");
+        assertThat(stored.acknowledgement()).as("ack of %d", id).isPresent();
+        assertThat(stored.severity()).as("severity of %d", id).isEqualTo(Severity.SEV0);
+        assertThat(stored.engineers()).as("engineers of %d", id).containsExactly("UE");
+        assertThat(stored.response().map(Incident.Response::by))
+            .as("first response to %d", id)
+            .contains(firstResponder(first, id));
+      }
     }
   }
 
@@ -263,18 +330,28 @@ class PostgresIT {
     return LongStream.rangeClosed(1, last).boxed().toList();
   }
 
-  /** The seq of every timeline entry in the database, in order. */
-  private static List<Long> timelineSeqs(Database database) {
+  /** Who responded first according to the timeline (an ack, a role taken or an update). */
+  private static String firstResponder(IncidentService incidents, long id) {
+    return incidents.timeline(id).stream()
+        .filter(
+            entry -> EnumSet.of(Kind.ACKNOWLEDGED, Kind.ROLE, Kind.UPDATE).contains(entry.kind()))
+        .findFirst()
+        .orElseThrow()
+        .actor();
+  }
+
+  /** The numbers in the first column of {@code query}'s rows, in order. */
+  private static List<Long> numbers(Database database, String query) {
     return database.transaction(
         connection -> {
-          List<Long> seqs = new ArrayList<>();
+          List<Long> numbers = new ArrayList<>();
           try (var statement = connection.createStatement();
-              var rows = statement.executeQuery("SELECT seq FROM timeline_entry ORDER BY seq")) {
+              var rows = statement.executeQuery(query)) {
             while (rows.next()) {
-              seqs.add(rows.getLong(1));
+              numbers.add(rows.getLong(1));
             }
           }
-          return seqs;
+          return numbers;
         });
   }
 
