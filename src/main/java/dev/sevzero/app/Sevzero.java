@@ -111,7 +111,6 @@ public final class Sevzero implements AutoCloseable {
         new UpdateCadence(
             new JdbcUpdateDueRepository(database),
             incidents,
-            transactions,
             scheduler,
             new SlackUpdatePrompts(messenger, incidents, work, clock),
             clock,

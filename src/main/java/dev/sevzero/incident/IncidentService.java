@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The incident lifecycle use cases. Each one checks the rules, stores the new state together with
- * its timeline entry in one transaction, and only then tells the listeners.
+ * its timeline entry in one transaction, and only then tells the listeners. Changes that move the
+ * update cadence also tell them inside the transaction (see {@link IncidentListener}).
  */
 public final class IncidentService {
 
@@ -164,6 +165,7 @@ public final class IncidentService {
               incidents.save(current);
               String text = "Severity " + previous.label() + " → " + severity.label();
               incidents.append(new TimelineEntry(id, now, actor, Kind.SEVERITY, text));
+              listeners.forEach(listener -> listener.changingSeverity(current, previous));
               return new SeverityChange(current, previous);
             });
     listeners.forEach(listener -> listener.severityChanged(change.incident(), change.previous()));
@@ -181,6 +183,7 @@ public final class IncidentService {
               StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
               String line = "Update #" + update.number() + " (" + status.label() + "): " + text;
               incidents.append(new TimelineEntry(id, now, actor, Kind.UPDATE, line));
+              listeners.forEach(listener -> listener.postingUpdate(current, update));
               return new Posted(current, update);
             });
     listeners.forEach(listener -> listener.updatePosted(posted.incident(), posted.update()));
@@ -202,6 +205,7 @@ public final class IncidentService {
                       actor,
                       Kind.RESOLVED,
                       summary == null ? "Resolved" : "Resolved: " + summary));
+              listeners.forEach(listener -> listener.resolving(current));
               return current;
             });
     listeners.forEach(listener -> listener.resolved(incident));
@@ -217,6 +221,7 @@ public final class IncidentService {
               current.reopen();
               incidents.save(current);
               incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
+              listeners.forEach(listener -> listener.reopening(current));
               return current;
             });
     listeners.forEach(listener -> listener.reopened(incident));

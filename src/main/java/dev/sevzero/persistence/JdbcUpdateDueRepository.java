@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,45 +120,49 @@ public final class JdbcUpdateDueRepository implements UpdateDueRepository {
   @Override
   public boolean recordMissed(
       long incidentId, Instant dueAt, Instant escalatedAt, Instant nextDue) {
+    return recordOutcome(incidentId, dueAt, UpdateOutcome.MISSED, escalatedAt, null, nextDue);
+  }
+
+  @Override
+  public boolean recordAnswered(
+      long incidentId, Instant dueAt, UpdateOutcome outcome, int number, Instant nextDue) {
+    return recordOutcome(incidentId, dueAt, outcome, null, number, nextDue);
+  }
+
+  /**
+   * Gives the pending due its outcome and makes {@code nextDue} pending, for the one caller that
+   * finds it still pending; the others change nothing.
+   */
+  private boolean recordOutcome(
+      long incidentId,
+      Instant dueAt,
+      UpdateOutcome outcome,
+      Instant escalatedAt,
+      Integer number,
+      Instant nextDue) {
     return database.transaction(
         connection -> {
           int claimed;
           try (PreparedStatement update =
               connection.prepareStatement(
-                  "UPDATE update_due SET outcome = ?, escalated_at = ? WHERE incident_id = ?"
-                      + " AND due_at = ? AND "
+                  "UPDATE update_due SET outcome = ?, escalated_at = ?, update_number = ?"
+                      + " WHERE incident_id = ? AND due_at = ? AND "
                       + PENDING)) {
-            update.setString(1, UpdateOutcome.MISSED.code());
+            update.setString(1, outcome.code());
             setInstant(update, 2, escalatedAt);
-            update.setLong(3, incidentId);
-            setInstant(update, 4, dueAt);
+            if (number == null) {
+              update.setNull(3, Types.INTEGER);
+            } else {
+              update.setInt(3, number);
+            }
+            update.setLong(4, incidentId);
+            setInstant(update, 5, dueAt);
             claimed = update.executeUpdate();
           }
           if (claimed == 1) {
             insertPending(connection, incidentId, nextDue);
           }
           return claimed == 1;
-        });
-  }
-
-  @Override
-  public void recordAnswered(
-      long incidentId, Instant dueAt, UpdateOutcome outcome, int number, Instant nextDue) {
-    database.execute(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE update_due SET outcome = ?, update_number = ? WHERE incident_id = ?"
-                      + " AND due_at = ? AND "
-                      + PENDING)) {
-            update.setString(1, outcome.code());
-            update.setInt(2, number);
-            update.setLong(3, incidentId);
-            setInstant(update, 4, dueAt);
-            update.executeUpdate();
-          }
-          insertPending(connection, incidentId, nextDue);
-          return null;
         });
   }
 

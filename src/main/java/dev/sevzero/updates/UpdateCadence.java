@@ -5,7 +5,6 @@ import dev.sevzero.incident.IncidentListener;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
-import dev.sevzero.incident.Transactions;
 import dev.sevzero.scheduling.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * one is due one interval after the missed due time (no drift).
  *
  * <p>The database holds every due time and claim, so a restart or a second replica neither loses
- * nor repeats a prompt. The scheduler only wakes {@link #tick()} at the earliest time something
- * needs attention.
+ * nor repeats a prompt. A change to an incident moves its due time inside the transaction that
+ * stores the change, while the incident is locked, so two replicas changing one incident at once
+ * leave it exactly one pending due. The scheduler only wakes {@link #tick()} at the earliest time
+ * something needs attention; it is moved after the commit.
  */
 public final class UpdateCadence implements IncidentListener, UpdateSchedule {
 
@@ -35,7 +36,6 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
 
   private final UpdateDueRepository dues;
   private final IncidentService incidents;
-  private final Transactions transactions;
   private final Scheduler scheduler;
   private final UpdatePrompts prompts;
   private final Clock clock;
@@ -48,7 +48,6 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   public UpdateCadence(
       UpdateDueRepository dues,
       IncidentService incidents,
-      Transactions transactions,
       Scheduler scheduler,
       UpdatePrompts prompts,
       Clock clock,
@@ -56,7 +55,6 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
       Duration grace) {
     this.dues = dues;
     this.incidents = incidents;
-    this.transactions = transactions;
     this.scheduler = scheduler;
     this.prompts = prompts;
     this.clock = clock;
@@ -88,23 +86,38 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     return incident.startedAt().plus(interval);
   }
 
+  /**
+   * The update answers the pending due and the next one falls due one interval after it. Inside the
+   * update's transaction, while the incident is locked: two updates posted at once on two replicas
+   * take turns, each answering the due the other left.
+   */
   @Override
-  public void updatePosted(Incident incident, StatusUpdate update) {
-    if (!incident.isOpen() || !incident.severity().requiresUpdates()) {
+  public void postingUpdate(Incident incident, StatusUpdate update) {
+    if (!needsUpdates(incident)) {
       return;
     }
-    transactions.inTransaction(
-        () -> {
-          Optional<UpdateDue> pending = dues.pending(incident.id());
-          Instant next = update.postedAt().plus(interval);
-          pending.ifPresentOrElse(
-              due ->
-                  dues.recordAnswered(
-                      incident.id(), due.dueAt(), outcomeOf(due, update), update.number(), next),
-              () -> dues.start(incident.id(), next));
-          return null;
-        });
-    wakeUpForNext();
+    Instant next = update.postedAt().plus(interval);
+    Optional<UpdateDue> pending = dues.pending(incident.id());
+    while (pending.isPresent()) {
+      UpdateDue due = pending.get();
+      // Already where this update puts it (another update posted at this instant put it there).
+      if (due.dueAt().equals(next)
+          || dues.recordAnswered(
+              incident.id(), due.dueAt(), outcomeOf(due, update), update.number(), next)) {
+        return;
+      }
+      // Another replica's tick recorded it missed meanwhile (it does not lock the incident): the
+      // update answers the due that took its place.
+      pending = dues.pending(incident.id());
+    }
+    dues.start(incident.id(), next);
+  }
+
+  @Override
+  public void updatePosted(Incident incident, StatusUpdate update) {
+    if (needsUpdates(incident)) {
+      wakeUpForNext();
+    }
   }
 
   private static UpdateOutcome outcomeOf(UpdateDue due, StatusUpdate update) {
@@ -112,33 +125,54 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   }
 
   @Override
-  public void severityChanged(Incident incident, Severity previous) {
-    boolean needsUpdates = incident.severity().requiresUpdates();
-    if (needsUpdates && !previous.requiresUpdates()) {
-      startCadence(incident.id(), clock.instant().plus(interval));
-    } else if (!needsUpdates && previous.requiresUpdates()) {
+  public void changingSeverity(Incident incident, Severity previous) {
+    if (!cadenceChanged(incident, previous)) {
+      return;
+    }
+    if (incident.severity().requiresUpdates()) {
+      dues.start(incident.id(), clock.instant().plus(interval));
+    } else {
       dues.stop(incident.id());
-      wakeUpForNext();
     }
   }
 
   @Override
-  public void resolved(Incident incident) {
+  public void severityChanged(Incident incident, Severity previous) {
+    if (cadenceChanged(incident, previous)) {
+      wakeUpForNext();
+    }
+  }
+
+  private static boolean cadenceChanged(Incident incident, Severity previous) {
+    return incident.severity().requiresUpdates() != previous.requiresUpdates();
+  }
+
+  @Override
+  public void resolving(Incident incident) {
     dues.stop(incident.id());
+  }
+
+  @Override
+  public void resolved(Incident incident) {
     wakeUpForNext();
+  }
+
+  @Override
+  public void reopening(Incident incident) {
+    if (incident.severity().requiresUpdates()) {
+      dues.start(incident.id(), clock.instant().plus(interval));
+    }
   }
 
   @Override
   public void reopened(Incident incident) {
     if (incident.severity().requiresUpdates()) {
-      startCadence(incident.id(), clock.instant().plus(interval));
+      wakeUpForNext();
     }
   }
 
-  /** Makes {@code due} the incident's pending update. */
-  private void startCadence(long incidentId, Instant due) {
-    dues.start(incidentId, due);
-    wakeUpBy(due);
+  private static boolean needsUpdates(Incident incident) {
+    return incident.isOpen() && incident.severity().requiresUpdates();
   }
 
   /**

@@ -43,10 +43,13 @@ public interface UpdateDueRepository {
   boolean recordMissed(long incidentId, Instant dueAt, Instant escalatedAt, Instant nextDue);
 
   /**
-   * Records the pending update (if any) as answered by update {@code number}; makes {@code nextDue}
+   * Records the pending update as answered by update {@code number} and makes {@code nextDue}
    * pending.
+   *
+   * @return false, changing nothing, when {@code dueAt} is no longer pending (another replica
+   *     recorded it missed)
    */
-  void recordAnswered(
+  boolean recordAnswered(
       long incidentId, Instant dueAt, UpdateOutcome outcome, int number, Instant nextDue);
 
   UpdateCompliance compliance(long incidentId);

@@ -3,6 +3,7 @@ package dev.sevzero.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
@@ -23,8 +24,12 @@ import dev.sevzero.testing.ManualScheduler;
 import dev.sevzero.testing.MutableClock;
 import dev.sevzero.updates.UpdateCadence;
 import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.updates.UpdateDueRepository;
 import dev.sevzero.updates.UpdatePrompts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +46,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,6 +270,86 @@ class PostgresIT {
   }
 
   @Test
+  void twoReplicasPostingUpdatesOnOneIncidentAtOnceLeaveItOnePendingDue() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      List<IncidentService> replicas = withCadence(one, two);
+      IncidentService first = replicas.get(0);
+      long id = first.declare("api errors", null, Severity.SEV0, false, "UA").incident().id();
+
+      atOnce(
+          replicas,
+          (replica, n) ->
+              replica.postUpdate(id, "U" + n % 2, UpdateStatus.INVESTIGATING, "update " + n));
+
+      assertThat(pendingDues(one, id)).as("pending dues").hasSize(1);
+      assertThat(cadence(one, first, new ArrayList<>()).compliance(id))
+          .isEqualTo(new UpdateCompliance(CALLS, 0, 0));
+    }
+  }
+
+  @Test
+  void twoReplicasChangingSeverityWhilePostingUpdatesLeaveOnePendingDueOnlyWhileOneIsRequired()
+      throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      List<IncidentService> replicas = withCadence(one, two);
+      IncidentService first = replicas.get(0);
+      long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+
+      // Severity goes back and forth between needing updates and not, while updates are posted.
+      for (int round = 1; round <= 20; round++) {
+        atOnce(
+            replicas,
+            (replica, n) -> {
+              try {
+                switch (n % 3) {
+                  case 0 -> replica.changeSeverity(id, "UX", Severity.SEV2);
+                  case 1 -> replica.changeSeverity(id, "UX", Severity.SEV1);
+                  default -> replica.postUpdate(id, "UU", UpdateStatus.INVESTIGATING, "looking");
+                }
+              } catch (IncidentException alreadyThatSeverity) {
+                // the other replica got there first
+              }
+              return null;
+            });
+
+        Severity severity = first.find(id).orElseThrow().severity();
+        assertThat(pendingDues(one, id))
+            .as("pending dues of a %s after round %d", severity.label(), round)
+            .hasSize(severity.requiresUpdates() ? 1 : 0);
+      }
+    }
+  }
+
+  @Test
+  void anUpdatePostedAsAnotherReplicaRecordsItsDueMissedAnswersTheDueThatTookItsPlace() {
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService first = incidents(one);
+      AtomicReference<Runnable> meanwhile = new AtomicReference<>();
+      first.addListener(
+          cadence(interleaving(new JdbcUpdateDueRepository(one), meanwhile), first, clock, said));
+      UpdateCadence cadenceTwo = cadence(two, incidents(two), said);
+      long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+      clock.advance(Duration.ofMinutes(30));
+      cadenceTwo.tick();
+
+      // The grace is over just as the update is posted: replica two records the due missed
+      // between replica one reading it as pending and answering it.
+      clock.advance(Duration.ofMinutes(5));
+      meanwhile.set(cadenceTwo::tick);
+      first.postUpdate(id, "UB", UpdateStatus.IDENTIFIED, "found it");
+
+      assertThat(said).containsExactly("prompt " + id, "missed " + id);
+      assertThat(pendingDues(one, id))
+          .containsExactly(clock.instant().plus(Duration.ofMinutes(30)).toEpochMilli());
+      assertThat(cadenceTwo.compliance(id)).isEqualTo(new UpdateCompliance(1, 0, 1));
+    }
+  }
+
+  @Test
   void twoReplicasRecordingHandoffsAtOnceGetDistinctSequentialIds() throws Exception {
     Instant monday = Instant.parse("2026-11-30T20:00:00Z");
     try (Database one = Database.open(url);
@@ -356,6 +443,10 @@ class PostgresIT {
   }
 
   private IncidentService incidents(Database database) {
+    return incidents(database, clock);
+  }
+
+  private static IncidentService incidents(Database database, Clock clock) {
     return new IncidentService(
         new JdbcIncidentRepository(database),
         new DatabaseTransactions(database),
@@ -363,7 +454,82 @@ class PostgresIT {
         clock);
   }
 
+  /**
+   * Each replica's incidents with its update cadence listening, on a clock that gives each change
+   * its own instant, as people's have: each update then answers a due of its own.
+   */
+  private List<IncidentService> withCadence(Database... replicas) {
+    Clock ticking = eachReadLater(clock);
+    List<IncidentService> services = new ArrayList<>();
+    for (Database database : replicas) {
+      IncidentService incidents = incidents(database, ticking);
+      incidents.addListener(
+          cadence(new JdbcUpdateDueRepository(database), incidents, ticking, new ArrayList<>()));
+      services.add(incidents);
+    }
+    return services;
+  }
+
+  /** {@code clock}, one millisecond later at each read: no two reads give the same instant. */
+  private static Clock eachReadLater(Clock clock) {
+    AtomicLong reads = new AtomicLong();
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return clock.instant().plusMillis(reads.incrementAndGet());
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return clock.getZone();
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  /**
+   * {@code dues}, running what {@code meanwhile} holds (once) right after a pending due is read.
+   */
+  private static UpdateDueRepository interleaving(
+      UpdateDueRepository dues, AtomicReference<Runnable> meanwhile) {
+    return (UpdateDueRepository)
+        Proxy.newProxyInstance(
+            UpdateDueRepository.class.getClassLoader(),
+            new Class<?>[] {UpdateDueRepository.class},
+            (proxy, method, args) -> {
+              Object result;
+              try {
+                result = method.invoke(dues, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+              Runnable once = method.getName().equals("pending") ? meanwhile.getAndSet(null) : null;
+              if (once != null) {
+                once.run();
+              }
+              return result;
+            });
+  }
+
+  /** The due times of the incident's pending updates. */
+  private static List<Long> pendingDues(Database database, long id) {
+    return numbers(
+        database,
+        "SELECT due_at FROM update_due WHERE outcome IS NULL AND incident_id = "
+            + id
+            + " ORDER BY due_at");
+  }
+
   private UpdateCadence cadence(Database database, IncidentService incidents, List<String> said) {
+    return cadence(new JdbcUpdateDueRepository(database), incidents, clock, said);
+  }
+
+  private static UpdateCadence cadence(
+      UpdateDueRepository dues, IncidentService incidents, Clock clock, List<String> said) {
     UpdatePrompts prompts =
         new UpdatePrompts() {
           @Override
@@ -379,9 +545,8 @@ class PostgresIT {
           }
         };
     return new UpdateCadence(
-        new JdbcUpdateDueRepository(database),
+        dues,
         incidents,
-        new DatabaseTransactions(database),
         new ManualScheduler(clock),
         prompts,
         clock,

@@ -9,6 +9,7 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
@@ -87,7 +88,6 @@ class UpdateCadenceIT {
     return new UpdateCadence(
         new JdbcUpdateDueRepository(database),
         incidents,
-        new DatabaseTransactions(database),
         onScheduler,
         prompts,
         clock,
@@ -141,6 +141,33 @@ class UpdateCadenceIT {
   }
 
   @Test
+  void anUpdateOrAResolutionIsStoredTogetherWithItsCadenceChangeOrNotAtAll() {
+    long id = declare(Severity.SEV0);
+    incidents.addListener(
+        new IncidentListener() {
+          @Override
+          public void postingUpdate(Incident incident, StatusUpdate update) {
+            throw new IllegalStateException("the disk is full");
+          }
+
+          @Override
+          public void resolving(Incident incident) {
+            throw new IllegalStateException("the disk is full");
+          }
+        });
+    clock.set(T0.plus(Duration.ofMinutes(20)));
+
+    assertThatThrownBy(() -> incidents.postUpdate(id, "UBOB", UpdateStatus.IDENTIFIED, "found it"))
+        .hasMessage("the disk is full");
+    assertThatThrownBy(() -> incidents.resolve(id, "UBOB", "fixed")).hasMessage("the disk is full");
+
+    assertThat(incidents.updates(id)).isEmpty();
+    assertThat(incidents.find(id).orElseThrow().isOpen()).isTrue();
+    assertThat(cadence.nextDue(id)).contains(T0.plus(INTERVAL));
+    assertThat(cadence.compliance(id)).isEqualTo(UpdateCompliance.NONE);
+  }
+
+  @Test
   void aMissedUpdateIsEscalatedOnceAndTheNextIsDueOneIntervalAfterTheMissedDueTime() {
     long id = declare(Severity.SEV1);
     at(Duration.ofMinutes(30));
@@ -175,6 +202,17 @@ class UpdateCadenceIT {
 
     at(Duration.ofMinutes(60));
     assertThat(prompts.said).extracting(Said::kind).containsExactly("prompt");
+  }
+
+  @Test
+  void twoUpdatesPostedAtTheSameInstantLeaveTheNextOneDue() {
+    long id = declare(Severity.SEV0);
+    clock.set(T0.plus(Duration.ofMinutes(20)));
+    incidents.postUpdate(id, "UBOB", UpdateStatus.INVESTIGATING, "looking");
+    incidents.postUpdate(id, "UCAROL", UpdateStatus.INVESTIGATING, "looking too");
+
+    assertThat(cadence.nextDue(id)).contains(T0.plus(Duration.ofMinutes(50)));
+    assertThat(cadence.compliance(id)).isEqualTo(new UpdateCompliance(1, 0, 0));
   }
 
   @Test
