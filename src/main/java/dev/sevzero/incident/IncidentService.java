@@ -82,11 +82,11 @@ public final class IncidentService {
   }
 
   public Acknowledgement acknowledge(long id, String user) {
-    Instant now = clock.instant();
     Acknowledgement result =
         transactions.inTransaction(
             () -> {
               Incident incident = requireForChange(id);
+              Instant now = clock.instant();
               boolean first = incident.acknowledgement().isEmpty();
               incident.acknowledge(user, now);
               Incident.Stamp firstAck = incident.acknowledgement().orElseThrow();
@@ -101,7 +101,8 @@ public final class IncidentService {
                   Duration.between(incident.startedAt(), firstAck.at()));
             });
     if (result.first()) {
-      TimelineEntry entry = new TimelineEntry(id, now, user, Kind.ACKNOWLEDGED, "Acknowledged");
+      Instant at = result.incident().acknowledgement().orElseThrow().at();
+      TimelineEntry entry = new TimelineEntry(id, at, user, Kind.ACKNOWLEDGED, "Acknowledged");
       listeners.forEach(listener -> listener.changed(result.incident(), entry));
     }
     return result;
@@ -117,12 +118,12 @@ public final class IncidentService {
     if (role != Role.ENGINEER && users.size() != 1) {
       throw new IllegalArgumentException("one " + role.title() + " at a time");
     }
-    Instant now = clock.instant();
     List<String> joined = new ArrayList<>();
     Incident incident =
         transactions.inTransaction(
             () -> {
               Incident current = requireForChange(id);
+              Instant now = clock.instant();
               for (String user : users) {
                 if (current.assign(role, user, now)) {
                   joined.add(user);
@@ -150,12 +151,12 @@ public final class IncidentService {
   }
 
   public void changeSeverity(long id, String actor, Severity severity) {
-    Instant now = clock.instant();
     record SeverityChange(Incident incident, Severity previous) {}
     SeverityChange change =
         transactions.inTransaction(
             () -> {
               Incident current = requireForChange(id);
+              Instant now = clock.instant();
               Severity previous = current.severity();
               if (previous == severity) {
                 throw new IncidentException(
@@ -172,12 +173,12 @@ public final class IncidentService {
   }
 
   public StatusUpdate postUpdate(long id, String actor, UpdateStatus status, String text) {
-    Instant now = clock.instant();
     record Posted(Incident incident, StatusUpdate update) {}
     Posted posted =
         transactions.inTransaction(
             () -> {
               Incident current = requireForChange(id);
+              Instant now = clock.instant();
               current.recordUpdate(actor, now);
               incidents.save(current);
               StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
@@ -191,11 +192,11 @@ public final class IncidentService {
   }
 
   public Incident resolve(long id, String actor, String summary) {
-    Instant now = clock.instant();
     Incident incident =
         transactions.inTransaction(
             () -> {
               Incident current = requireForChange(id);
+              Instant now = clock.instant();
               current.resolve(actor, now, summary);
               incidents.save(current);
               incidents.append(
@@ -213,11 +214,11 @@ public final class IncidentService {
   }
 
   public Incident reopen(long id, String actor) {
-    Instant now = clock.instant();
     Incident incident =
         transactions.inTransaction(
             () -> {
               Incident current = requireForChange(id);
+              Instant now = clock.instant();
               current.reopen();
               incidents.save(current);
               incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
@@ -250,25 +251,27 @@ public final class IncidentService {
 
   private TimelineEntry record(
       long id, String actor, Kind kind, String text, Consumer<Incident> check) {
-    TimelineEntry entry = new TimelineEntry(id, clock.instant(), actor, kind, text);
-    Incident incident =
+    record Recorded(Incident incident, TimelineEntry entry) {}
+    Recorded recorded =
         transactions.inTransaction(
             () -> {
               // Held too: the check still holds when the entry is stored (no note lands on an
               // incident another replica has just resolved).
               Incident current = requireForChange(id);
               check.accept(current);
+              TimelineEntry entry = new TimelineEntry(id, clock.instant(), actor, kind, text);
               incidents.append(entry);
-              return current;
+              return new Recorded(current, entry);
             });
-    listeners.forEach(listener -> listener.changed(incident, entry));
-    return entry;
+    listeners.forEach(listener -> listener.changed(recorded.incident(), recorded.entry()));
+    return recorded.entry();
   }
 
   /**
    * The incident a use case is about to change, held until its transaction ends: two replicas
    * changing one incident at the same moment take turns, instead of the later save overwriting the
-   * earlier one's change with what it read before.
+   * earlier one's change with what it read before. Use cases read the clock after it, so that
+   * changes that had to wait are stamped in the order they are stored.
    */
   private Incident requireForChange(long id) {
     return incidents

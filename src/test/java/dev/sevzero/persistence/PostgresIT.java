@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -285,6 +286,10 @@ class PostgresIT {
       assertThat(pendingDues(one, id)).as("pending dues").hasSize(1);
       assertThat(cadence(one, first, new ArrayList<>()).compliance(id))
           .isEqualTo(new UpdateCompliance(CALLS, 0, 0));
+      // Each update is stamped after it got the incident, so Update #k+1 is never older than #k.
+      assertThat(first.updates(id))
+          .extracting(StatusUpdate::postedAt)
+          .isSortedAccordingTo(Comparator.naturalOrder());
     }
   }
 
