@@ -35,8 +35,13 @@ public final class Database implements AutoCloseable {
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
   public static Database open(String jdbcUrl) {
+    Connection connection;
     try {
-      Connection connection = DriverManager.getConnection(jdbcUrl);
+      connection = DriverManager.getConnection(jdbcUrl);
+    } catch (SQLException e) {
+      throw cannotOpen(jdbcUrl, e);
+    }
+    try {
       if (isSqlite(jdbcUrl)) {
         try (var statement = connection.createStatement()) {
           // WAL lets readers in other processes (a manager's sqlite3 shell) work while we write;
@@ -51,10 +56,21 @@ public final class Database implements AutoCloseable {
       Database database = new Database(jdbcUrl, connection);
       new Migrations(database).migrate();
       return database;
-    } catch (SQLException e) {
-      throw new DatabaseException(
-          "cannot open database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+    } catch (SQLException | RuntimeException e) {
+      // Nobody else holds the connection: left open, it would keep the file (or a server session)
+      // busy for whoever opens it next, a retrying replica or a manager's shell.
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw cannotOpen(jdbcUrl, e);
     }
+  }
+
+  private static DatabaseException cannotOpen(String jdbcUrl, Exception cause) {
+    return new DatabaseException(
+        "cannot open database " + redact(jdbcUrl) + ": " + cause.getMessage(), cause);
   }
 
   /** Runs {@code work} in a transaction (or inside the caller's, when there is one). */

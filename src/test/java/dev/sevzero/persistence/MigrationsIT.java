@@ -1,6 +1,7 @@
 package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.Severity;
@@ -49,6 +50,23 @@ class MigrationsIT {
               });
       assertThat(applied).containsExactlyElementsOf(Migrations.FILES);
     }
+  }
+
+  @Test
+  void aDatabaseThatCannotBeMigratedIsLeftClosed() throws SQLException {
+    Path file = dir.resolve("sevzero.db");
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE incident (something_else TEXT)"); // V1 cannot create it
+    }
+
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite:" + file))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageStartingWith("cannot open database jdbc:sqlite:")
+        .hasMessageContaining("incident");
+
+    // SQLite removes the write-ahead log when the last connection to the file closes.
+    assertThat(Path.of(file + "-wal")).doesNotExist();
   }
 
   @Test
