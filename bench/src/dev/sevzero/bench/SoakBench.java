@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * after GC in the last minute within 25% of the second minute's, and RSS growing at most 1 MiB a
  * minute over the second half, and no update prompt or escalation went out twice and every INC
  * number was handed out once. {@code -Dbench.replicas=2} runs two bots on one embedded PostgreSQL,
- * each second's commands going to the next replica. {@code -Dbench.nmt=true} adds the JVM's native
+ * each second's commands going to the next replica; {@code -Dbench.killAfter=N} kills the last
+ * replica (SIGKILL) after minute N, and the rest carry on. {@code -Dbench.nmt=true} adds the JVM's native
  * memory tracking and prints what grew after minute 1; {@code -Dbench.childEnv=K=V,…} sets more
  * environment.
  */
@@ -108,7 +109,16 @@ public final class SoakBench {
     int resolved = 0;
     int step = 0;
     long start = System.nanoTime();
+    int killAfter = Integer.getInteger("bench.killAfter", 0);
+    int live = replicas;
+    long promptsBefore = 0;
     for (int minute = 1; minute <= minutes; minute++) {
+      if (minute == killAfter + 1 && replicas > 1) {
+        // The last replica dies without a goodbye (SIGKILL): the others must take its prompts over.
+        bots.get(replicas - 1).process.destroyForcibly().waitFor();
+        live = replicas - 1;
+        System.out.println("  replica " + replicas + " killed (SIGKILL)");
+      }
       int gcLinesBefore = lines(gcLog).size();
       long minuteEnd = start + Duration.ofMinutes(minute).toNanos();
       while (System.nanoTime() < minuteEnd) {
@@ -134,7 +144,7 @@ public final class SoakBench {
           }
         }
         // Each second's commands go to one replica, the next second's to the next.
-        SlashCommands commands = clients.get((int) (acks.size() / perSecond % replicas));
+        SlashCommands commands = clients.get((int) (acks.size() / perSecond % live));
         List<byte[]> requests = new ArrayList<>();
         for (String[] command : batch) {
           requests.add(commands.request(BenchSupport.DECLARER, command[0], command[1]));
@@ -158,9 +168,10 @@ public final class SoakBench {
       double heap = after.isEmpty() ? Double.NaN : after.stream().mapToInt(i -> i).min().orElse(0);
       heapByMinute.add(heap);
       rssByMinute.add(bot.rssMiB());
+      long prompts = sent(ws, "⏰") + sent(ws, "⚠️ The update");
       System.out.printf(
           "  minute %2d: RSS %6s MiB (peak %6s), heap after GC %4s MiB (min of %d GCs),"
-              + " %d open, %d declared, %d Slack calls so far%n",
+              + " %d open, %d declared, %d prompts and escalations, %d Slack calls so far%n",
           minute,
           f1(bot.rssMiB()),
           f1(bot.peakRssMiB()),
@@ -168,7 +179,9 @@ public final class SoakBench {
           after.size(),
           declared - resolved,
           declared,
+          prompts - promptsBefore,
           ws.slack.calls().size());
+      promptsBefore = prompts;
       if (nmt && minute == 1) {
         jcmd(bot, "baseline");
       }
@@ -182,7 +195,7 @@ public final class SoakBench {
           .forEach(l -> System.out.println("    " + l.strip()));
     }
     StringBuilder logs = new StringBuilder();
-    for (ChildBot replica : bots) {
+    for (ChildBot replica : bots.subList(0, live)) {
       logs.append(Files.readString(replica.log));
     }
     String log = logs.toString();
