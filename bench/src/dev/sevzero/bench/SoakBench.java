@@ -35,14 +35,25 @@ public final class SoakBench {
   private static final Pattern INCIDENT_CHANNEL = Pattern.compile("inc-(\\d+)-.*");
   private static final Pattern DECLARED = Pattern.compile("INC-(\\d+)[^*]*\\* declared");
 
+  /** What to run: the arguments and the {@code -Dbench.*} options of the class comment. */
+  private record Plan(
+      int minutes, int open, int perSecond, int replicas, int killAfter, boolean nmt) {
+
+    static Plan of(String[] args) {
+      return new Plan(
+          BenchSupport.intArg(args, 0, 10),
+          BenchSupport.intArg(args, 1, 200),
+          BenchSupport.intArg(args, 2, 5),
+          Integer.getInteger("bench.replicas", 1),
+          Integer.getInteger("bench.killAfter", 0),
+          Boolean.getBoolean("bench.nmt"));
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    int minutes = BenchSupport.intArg(args, 0, 10);
-    int open = BenchSupport.intArg(args, 1, 200);
-    int perSecond = BenchSupport.intArg(args, 2, 5);
+    Plan plan = Plan.of(args);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    int replicas = Integer.getInteger("bench.replicas", 1);
     Path dir = BenchSupport.tempDir("sevzero-soak-bench");
-    boolean nmt = Boolean.getBoolean("bench.nmt");
     Map<String, String> env = new java.util.HashMap<>();
     env.put("UPDATE_INTERVAL", "PT30S");
     env.put("UPDATE_GRACE", "PT10S");
@@ -54,12 +65,12 @@ public final class SoakBench {
     List<ChildBot> bots = new ArrayList<>();
     List<SlashCommands> clients = new ArrayList<>();
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace();
-        SharedDatabase shared = replicas > 1 ? SharedDatabase.start() : null) {
+        SharedDatabase shared = plan.replicas() > 1 ? SharedDatabase.start() : null) {
       if (shared != null) {
         env.put("DATABASE_URL", shared.url());
       }
       try {
-        soak(ws, bots, clients, dir, env, minutes, open, perSecond, replicas, nmt);
+        soak(plan, ws, bots, clients, dir, env);
       } finally {
         stop(clients, bots);
       }
@@ -69,17 +80,18 @@ public final class SoakBench {
   }
 
   private static void soak(
+      Plan plan,
       BenchSupport.Workspace ws,
       List<ChildBot> bots,
       List<SlashCommands> clients,
       Path dir,
-      Map<String, String> env,
-      int minutes,
-      int open,
-      int perSecond,
-      int replicas,
-      boolean nmt)
+      Map<String, String> env)
       throws Exception {
+    int minutes = plan.minutes();
+    int open = plan.open();
+    int perSecond = plan.perSecond();
+    int replicas = plan.replicas();
+    boolean nmt = plan.nmt();
     Path gcLog = dir.resolve("replica-1").resolve("gc.log");
     List<String> flags = new ArrayList<>();
     for (int r = 1; r <= replicas; r++) {
@@ -109,7 +121,7 @@ public final class SoakBench {
     int resolved = 0;
     int step = 0;
     long start = System.nanoTime();
-    int killAfter = Integer.getInteger("bench.killAfter", 0);
+    int killAfter = plan.killAfter();
     int live = replicas;
     long promptsBefore = 0;
     for (int minute = 1; minute <= minutes; minute++) {
