@@ -20,6 +20,7 @@ import dev.sevzero.metrics.prometheus.PrometheusMetrics;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcPunctuality;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
@@ -28,6 +29,7 @@ import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
 import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
@@ -117,6 +119,7 @@ public final class Sevzero implements AutoCloseable {
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
+    PunctualitySource punctuality = new JdbcPunctuality(database);
 
     Optional<OncallUsergroup> usergroup =
         config
@@ -131,7 +134,8 @@ public final class Sevzero implements AutoCloseable {
                 new SlackRotationListener(
                     messenger,
                     work,
-                    new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                    new HandoffBriefings(
+                        incidentRepository, slaReports, punctuality, config.slaTimezone()),
                     new SlackRotationListener.Settings(
                         config.oncallChannel(), usergroup, config.rotationTimezone())),
                 metrics),
@@ -163,7 +167,11 @@ public final class Sevzero implements AutoCloseable {
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
+            slaReports,
+            punctuality,
+            sla,
+            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
+            clock);
     app =
         SlackApp.create(
             AppConfig.builder()

@@ -1,5 +1,11 @@
 package dev.sevzero.slack.sla;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.sevzero.sla.Punctuality;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -11,18 +17,28 @@ import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
 
   private final SlaReports reports;
+  private final PunctualitySource punctuality;
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
   private final CommandRegistry registry;
 
-  public SlaCommands(SlaReports reports, SlaPolicy policy, SlaUploads uploads, Clock clock) {
+  public SlaCommands(
+      SlaReports reports,
+      PunctualitySource punctuality,
+      SlaPolicy policy,
+      SlaUploads uploads,
+      Clock clock) {
     this.reports = reports;
+    this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
@@ -54,6 +70,14 @@ public final class SlaCommands {
     SlaRequest.Report wanted = (SlaRequest.Report) request;
     SlaReport report = reports.monthly(wanted.month());
     uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
-    return CommandReply.ephemeral(SlaReportView.fallbackText(report), SlaReportView.blocks(report));
+    List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
+    blocks.add(section(s -> s.text(markdownText(PunctualityText.line(punctuality(wanted))))));
+    return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
+  }
+
+  /** How punctual Sevzero itself was over the month asked about. */
+  private Punctuality punctuality(SlaRequest.Report wanted) {
+    ZonedDateTime start = wanted.month().atDay(1).atStartOfDay(policy.zone());
+    return punctuality.between(start.toInstant(), start.plusMonths(1).toInstant());
   }
 }
