@@ -20,7 +20,9 @@ class ArchitectureTest {
     "dev.sevzero.rotation",
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
-    "dev.sevzero.text"
+    "dev.sevzero.text",
+    "dev.sevzero.followups",
+    "dev.sevzero.postmortem"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -35,7 +37,10 @@ class ArchitectureTest {
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
     "dev.sevzero.playground..",
-    "dev.sevzero.config.."
+    "dev.sevzero.config..",
+    "dev.sevzero.notion..",
+    "com.google.gson..",
+    "java.net.http.."
   };
 
   private static final JavaClasses MAIN =
@@ -62,6 +67,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.sevzero.slack..", "com.slack..", "dev.sevzero.app..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theNotionAdapterKnowsNothingOfSlackOrTheDatabase() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.sevzero.notion..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.sevzero.slack..", "com.slack..", "dev.sevzero.persistence..", "java.sql..")
         .check(MAIN);
   }
 
