@@ -32,6 +32,10 @@ class ArchitectureTest {
     "org.quartz..",
     "org.jfree..",
     "java.awt..",
+    "com.sun.net.httpserver..",
+    "io.micrometer..",
+    "dev.sevzero.http..",
+    "dev.sevzero.metrics.prometheus..",
     "dev.sevzero.slack..",
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
@@ -71,14 +75,25 @@ class ArchitectureTest {
   }
 
   @Test
-  void theNotionAdapterKnowsNothingOfSlackOrTheDatabase() {
+  void theHttpServerAndTheNotionAdapterKnowNothingOfSlackOrTheDatabase() {
     noClasses()
         .that()
-        .resideInAPackage("dev.sevzero.notion..")
+        .resideInAnyPackage("dev.sevzero.http..", "dev.sevzero.notion..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.sevzero.slack..", "com.slack..", "dev.sevzero.persistence..", "java.sql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePrometheusAdapterKnowsMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.sevzero.metrics.prometheus..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
         .check(MAIN);
   }
 

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
  *     NOTION_PARENT_PAGE_ID} are both set
  */
@@ -54,6 +55,7 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
+    OperationsSettings operations,
     Optional<Notion> notion) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -62,6 +64,8 @@ public record Config(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
   public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
   public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
+  public static final String DEFAULT_TABLETOP_CRON = "0 0 10 ? * TUE#1";
+  public static final String DEFAULT_DR_DRILL_CRON = "0 0 10 ? 1,4,7,10 TUE#2";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
@@ -105,6 +109,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(notion, "notion");
   }
 
@@ -166,6 +171,7 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
+        OperationsSettings.read(in),
         notion(in));
   }
 
@@ -228,6 +234,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", operations="
+        + operations
         + ", notion="
         + notion.map(Notion::toString).orElse("<unset>")
         + "]";
