@@ -4,7 +4,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.sevzero.sla.Punctuality;
 import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
@@ -17,9 +16,9 @@ import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
@@ -29,19 +28,25 @@ public final class SlaCommands {
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
+  private final Function<SlaPolicy.MonthRange, LayoutBlock> followups;
   private final CommandRegistry registry;
 
+  /**
+   * @param followups the report's follow-ups section for a month
+   */
   public SlaCommands(
       SlaReports reports,
       PunctualitySource punctuality,
       SlaPolicy policy,
       SlaUploads uploads,
-      Clock clock) {
+      Clock clock,
+      Function<SlaPolicy.MonthRange, LayoutBlock> followups) {
     this.reports = reports;
     this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
+    this.followups = followups;
     // Reading a report changes nothing, so no sub-command is kept for admins.
     this.registry =
         new CommandRegistry("/sla", "the response-time SLA, month by month", user -> false)
@@ -71,13 +76,16 @@ public final class SlaCommands {
     SlaReport report = reports.monthly(wanted.month());
     uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
-    blocks.add(section(s -> s.text(markdownText(PunctualityText.line(punctuality(wanted))))));
+    // Before the footnote, which explains the figures above it.
+    SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
+    blocks.add(blocks.size() - 1, followups.apply(range));
+    blocks.add(
+        blocks.size() - 1,
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        PunctualityText.line(punctuality.between(range.start(), range.end()))))));
     return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
-  }
-
-  /** How punctual Sevzero itself was over the month asked about. */
-  private Punctuality punctuality(SlaRequest.Report wanted) {
-    ZonedDateTime start = wanted.month().atDay(1).atStartOfDay(policy.zone());
-    return punctuality.between(start.toInstant(), start.plusMonths(1).toInstant());
   }
 }
