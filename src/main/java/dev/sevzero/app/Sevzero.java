@@ -4,10 +4,14 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.deliveries.DeliveryBacklog;
+import dev.sevzero.deliveries.DeliveryHandler;
+import dev.sevzero.deliveries.Dispatcher;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
+import dev.sevzero.persistence.JdbcDeliveries;
 import dev.sevzero.persistence.JdbcIncidentRepository;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
@@ -22,16 +26,18 @@ import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
 import dev.sevzero.slack.SlackApp;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.MessageDeliveries;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
+import dev.sevzero.slack.incident.RoomDeliveries;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
-import dev.sevzero.slack.oncall.OncallUsergroup;
+import dev.sevzero.slack.oncall.OncallUsergroupSync;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
@@ -43,8 +49,9 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -57,15 +64,18 @@ import org.slf4j.LoggerFactory;
 public final class Sevzero implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Sevzero.class);
-  // Slack work is almost all waiting on Slack, so each thread makes about 1/latency calls a second:
-  // 32 post 1,000 update prompts falling due within half a second in under a second
+  // Deliveries are almost all waiting on Slack, so each worker makes about 1/latency calls a
+  // second: 32 post 1,000 update prompts falling due within half a second in under a second
   // (CadenceBench), and AckFirst keeps them from slowing acknowledgements down (AckBench).
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
 
+  private final Config config;
   private final Database database;
   private final SlackWork work;
+  private final Dispatcher dispatcher;
+  private final JdbcDeliveries deliveries;
   private final IncidentService incidents;
   private final OncallService oncall;
   private final Scheduler scheduler;
@@ -74,13 +84,13 @@ public final class Sevzero implements AutoCloseable {
   private final SocketModeRunner socketMode;
 
   private Sevzero(Config config, Clock clock) throws Exception {
+    this.config = config;
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
     Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
-    SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC());
     Set<String> admins = Set.copyOf(config.admins());
@@ -89,49 +99,71 @@ public final class Sevzero implements AutoCloseable {
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
 
     IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
-    Optional<OncallUsergroup> usergroup =
-        config
-            .oncallUsergroup()
-            .map(group -> new OncallUsergroup(messenger, group, this::onCallNow));
+    // Retries and leases run on the wall clock: Slack's Retry-After is real time.
+    Clock wallClock = Clock.systemUTC();
+    Map<String, DeliveryHandler> handlers = new HashMap<>();
+    deliveries = new JdbcDeliveries(database, wallClock);
+    SlackOutbox outbox = new SlackOutbox(deliveries);
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
             new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
             clock,
             new SlackRotationListener(
-                messenger,
-                work,
+                outbox,
                 new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
                 new SlackRotationListener.Settings(
-                    config.oncallChannel(), usergroup, config.rotationTimezone())),
+                    config.oncallChannel(),
+                    config.oncallUsergroup().isPresent(),
+                    config.rotationTimezone())),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
+    MessageDeliveries messages =
+        new MessageDeliveries(
+            gateway,
+            id -> incidents.find(id).flatMap(incident -> incident.channelId()),
+            config.oncallUsergroup(),
+            oncall::onCallNow);
+    handlers.putAll(messages.handlers());
+    handlers.putAll(
+        new RoomDeliveries(gateway, messages, incidents, config.incidentsChannel()).handlers());
+    dispatcher =
+        new Dispatcher(
+            deliveries,
+            deliveries,
+            transactions,
+            handlers,
+            wallClock,
+            Dispatcher.Settings.defaults(SLACK_THREADS));
     cadence =
         new UpdateCadence(
             new JdbcUpdateDueRepository(database),
             incidents,
+            transactions,
             scheduler,
-            new SlackUpdatePrompts(messenger, incidents, work, clock),
+            new SlackUpdatePrompts(outbox, incidents, clock),
             clock,
             config.updateInterval(),
             config.updateGrace());
     IncidentRoom room =
         new IncidentRoom(
-            messenger,
+            outbox,
             incidents,
-            work,
             new IncidentRoom.Settings(config.incidentsChannel(), config.incidentResponders()),
             cadence::compliance);
-    incidents.addListener(room);
-    incidents.addListener(cadence);
+    // The cadence first: the room's resolution summary counts the updates it has just settled.
+    incidents.subscribe(cadence);
+    incidents.subscribe(room);
+    // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
+    incidents.subscribe(event -> dispatcher.wake());
 
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries);
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
+            slaReports, sla, new SlaUploads(outbox, work, new SlaCsv(sla.zone())), clock);
     App app =
         SlackApp.create(
             AppConfig.builder()
@@ -173,18 +205,23 @@ public final class Sevzero implements AutoCloseable {
               app, config.signingSecret().orElseThrow(), clock, config.port(), Health.ALWAYS_OK);
     }
     http.start();
-    room.resumeUnfinished();
+    if (database.isSqlite()) {
+      // SQLite serves one replica (Database refuses a second): claims still held are a dead
+      // process's, resumed now rather than when their leases run out.
+      deliveries.releaseClaimsOfDeadProcesses();
+    }
+    dispatcher.start();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
-    usergroup.ifPresent(
-        group -> {
-          work.inParallel("sync the on-call user group", group::sync);
-          scheduler.onCron(
-              "oncall-usergroup",
-              OncallUsergroup.EVERY_MINUTE,
-              config.rotationTimezone(),
-              group::sync);
-        });
+    if (config.oncallUsergroup().isPresent()) {
+      OncallUsergroupSync usergroupSync = new OncallUsergroupSync(outbox, oncall::onCallNow);
+      usergroupSync.check();
+      scheduler.onCron(
+          "oncall-usergroup",
+          OncallUsergroupSync.EVERY_MINUTE,
+          config.rotationTimezone(),
+          usergroupSync::check);
+    }
     log.info(
         "Sevzero is up: {} mode, health on :{}/healthz",
         socketMode != null ? "Socket" : "HTTP",
@@ -197,11 +234,6 @@ public final class Sevzero implements AutoCloseable {
 
   public IncidentService incidents() {
     return incidents;
-  }
-
-  /** The rotation is built after its listener, which asks who is on call only later. */
-  private Optional<String> onCallNow() {
-    return oncall.onCallNow();
   }
 
   public OncallService oncall() {
@@ -218,6 +250,15 @@ public final class Sevzero implements AutoCloseable {
     scheduler.runDue();
   }
 
+  /** How far behind the deliveries are. */
+  public DeliveryBacklog deliveries() {
+    return deliveries;
+  }
+
+  /**
+   * Stops taking work, lets deliveries under way finish within {@code SHUTDOWN_GRACE} and leaves
+   * the rest stored for the next start (or another replica).
+   */
   @Override
   public void close() {
     scheduler.close();
@@ -230,6 +271,7 @@ public final class Sevzero implements AutoCloseable {
     }
     http.stop();
     work.close();
+    dispatcher.close(config.shutdownGrace());
     database.close();
   }
 }

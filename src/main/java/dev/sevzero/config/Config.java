@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param shutdownGrace {@code SHUTDOWN_GRACE}, positive: how long SIGTERM waits for deliveries
  */
 public record Config(
     String botToken,
@@ -51,7 +52,8 @@ public record Config(
     ZoneId rotationTimezone,
     ZoneId slaTimezone,
     Duration slaTarget,
-    Duration slaCeiling) {
+    Duration slaCeiling,
+    Duration shutdownGrace) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -62,6 +64,7 @@ public record Config(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   public Config {
     Objects.requireNonNull(botToken, "botToken");
@@ -81,6 +84,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
   }
 
   /**
@@ -140,7 +144,8 @@ public record Config(
         in.zone("ROTATION_TIMEZONE", DEFAULT_ZONE),
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
-        slaCeiling);
+        slaCeiling,
+        in.positiveDuration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -186,6 +191,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", shutdownGrace="
+        + shutdownGrace
         + "]";
   }
 }

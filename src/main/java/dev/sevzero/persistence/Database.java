@@ -3,6 +3,7 @@ package dev.sevzero.persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,19 +27,24 @@ public final class Database implements AutoCloseable {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
   private final StatementCache statements;
+  private final Optional<SingleReplicaLock> replicaLock;
 
-  private Database(String url, Connection connection) {
+  private Database(String url, Connection connection, Optional<SingleReplicaLock> replicaLock) {
     this.url = url;
     this.connection = connection;
     this.statements = new StatementCache(connection);
+    this.replicaLock = replicaLock;
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
   public static Database open(String jdbcUrl) {
+    Optional<SingleReplicaLock> replicaLock =
+        isSqlite(jdbcUrl) ? SingleReplicaLock.acquire(jdbcUrl) : Optional.empty();
     Connection connection;
     try {
       connection = DriverManager.getConnection(jdbcUrl);
     } catch (SQLException e) {
+      replicaLock.ifPresent(SingleReplicaLock::close);
       throw cannotOpen(jdbcUrl, e);
     }
     try {
@@ -53,7 +59,7 @@ public final class Database implements AutoCloseable {
         }
       }
       connection.setAutoCommit(false);
-      Database database = new Database(jdbcUrl, connection);
+      Database database = new Database(jdbcUrl, connection, replicaLock);
       new Migrations(database).migrate();
       return database;
     } catch (SQLException | RuntimeException e) {
@@ -64,6 +70,7 @@ public final class Database implements AutoCloseable {
       } catch (SQLException closing) {
         e.addSuppressed(closing);
       }
+      replicaLock.ifPresent(SingleReplicaLock::close);
       throw cannotOpen(jdbcUrl, e);
     }
   }
@@ -101,7 +108,8 @@ public final class Database implements AutoCloseable {
     transaction(work);
   }
 
-  boolean isSqlite() {
+  /** SQLite serves one replica; PostgreSQL several. */
+  public boolean isSqlite() {
     return isSqlite(url);
   }
 
@@ -131,6 +139,7 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new DatabaseException("cannot close database: " + e.getMessage(), e);
     } finally {
+      replicaLock.ifPresent(SingleReplicaLock::close);
       lock.unlock();
     }
   }
