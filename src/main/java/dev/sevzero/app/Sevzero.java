@@ -7,8 +7,18 @@ import dev.sevzero.config.Config;
 import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.deliveries.DeliveryHandler;
 import dev.sevzero.deliveries.Dispatcher;
+import dev.sevzero.http.Health;
+import dev.sevzero.http.Probes;
+import dev.sevzero.http.Router;
+import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.metrics.CountingRotationListener;
+import dev.sevzero.metrics.CountingUpdateDues;
+import dev.sevzero.metrics.IncidentMetrics;
+import dev.sevzero.metrics.prometheus.MetricsEndpoint;
+import dev.sevzero.metrics.prometheus.PrometheusMetrics;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcDeliveries;
@@ -19,12 +29,13 @@ import dev.sevzero.persistence.JdbcUpdateDueRepository;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
+import dev.sevzero.slack.AckTimer;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.delivery.MessageDeliveries;
@@ -41,19 +52,21 @@ import dev.sevzero.slack.oncall.OncallUsergroupSync;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
-import dev.sevzero.slack.transport.Health;
-import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
+import dev.sevzero.slack.transport.SlackEvents;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +83,10 @@ public final class Sevzero implements AutoCloseable {
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
+  // A probe must be answered within a second (SPEC §13).
+  private static final Duration DATABASE_PROBE_PATIENCE = Duration.ofMillis(800);
+  // A delivery pending this long is stuck, not waiting out a 429 (SPEC §13).
+  private static final Duration STUCK_DELIVERY = Duration.ofMinutes(5);
 
   private final Config config;
   private final Database database;
@@ -80,42 +97,52 @@ public final class Sevzero implements AutoCloseable {
   private final OncallService oncall;
   private final Scheduler scheduler;
   private final UpdateCadence cadence;
-  private final HttpModeServer http;
+  private final App app;
+  private final WebServer http;
+  private final PrometheusMetrics metrics;
   private final SocketModeRunner socketMode;
 
   private Sevzero(Config config, Clock clock) throws Exception {
     this.config = config;
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS);
+    // Retries and leases run on the wall clock: Slack's Retry-After is real time.
+    Clock wallClock = Clock.systemUTC();
+    deliveries = new JdbcDeliveries(database, wallClock);
+    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    metrics =
+        new PrometheusMetrics(
+            BuildVersion.current(),
+            Arrays.stream(Severity.values()).map(Severity::code).toList(),
+            () -> openBySeverity(incidentRepository),
+            deliveries);
+    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS, metrics);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
     work = new SlackWork(SLACK_THREADS, ackFirst);
-    scheduler = new QuartzScheduler(clock, Clock.systemUTC());
+    scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
 
-    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
-    // Retries and leases run on the wall clock: Slack's Retry-After is real time.
-    Clock wallClock = Clock.systemUTC();
     Map<String, DeliveryHandler> handlers = new HashMap<>();
-    deliveries = new JdbcDeliveries(database, wallClock);
     SlackOutbox outbox = new SlackOutbox(deliveries);
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
-            new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+            new QuartzCronCalendar(config.rotationCron(), config.rotationTimezone()),
             clock,
-            new SlackRotationListener(
-                outbox,
-                new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
-                new SlackRotationListener.Settings(
-                    config.oncallChannel(),
-                    config.oncallUsergroup().isPresent(),
-                    config.rotationTimezone())),
+            new CountingRotationListener(
+                new SlackRotationListener(
+                    outbox,
+                    new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                    new SlackRotationListener.Settings(
+                        config.oncallChannel(),
+                        config.oncallUsergroup().isPresent(),
+                        config.rotationTimezone())),
+                metrics),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
@@ -138,7 +165,7 @@ public final class Sevzero implements AutoCloseable {
             Dispatcher.Settings.defaults(SLACK_THREADS));
     cadence =
         new UpdateCadence(
-            new JdbcUpdateDueRepository(database),
+            new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
             incidents,
             transactions,
             scheduler,
@@ -155,6 +182,7 @@ public final class Sevzero implements AutoCloseable {
     // The cadence first: the room's resolution summary counts the updates it has just settled.
     incidents.subscribe(cadence);
     incidents.subscribe(room);
+    incidents.subscribe(new IncidentMetrics(metrics));
     // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
     incidents.subscribe(event -> dispatcher.wake());
 
@@ -164,7 +192,7 @@ public final class Sevzero implements AutoCloseable {
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports, sla, new SlaUploads(outbox, work, new SlaCsv(sla.zone())), clock);
-    App app =
+    app =
         SlackApp.create(
             AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
@@ -186,24 +214,21 @@ public final class Sevzero implements AutoCloseable {
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
                 new OncallInteractions(oncall, work)::register));
 
-    if (config.appToken().isPresent()) {
-      SocketModeRunner runner = new SocketModeRunner(app, config.appToken().get());
-      runner.start();
-      socketMode = runner;
-      // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
-      http =
-          HttpModeServer.healthOnly(
-              config.port(),
-              () ->
-                  runner.running()
-                      ? Health.ok()
-                      : Health.unhealthy("the Socket Mode connection has stopped"));
-    } else {
-      socketMode = null;
-      http =
-          new HttpModeServer(
-              app, config.signingSecret().orElseThrow(), clock, config.port(), Health.ALWAYS_OK);
+    // A monotonic clock: an ack's duration must not jump with the wall clock.
+    app.use(new AckTimer(metrics, System::nanoTime).middleware());
+    socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
+    Router router = new Router();
+    new Probes(readinessChecks()).routes(router);
+    router.get(
+        MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
+    if (socketMode == null) {
+      // Before the port opens, so that a failure (Bolt calls auth.test here) leaves none bound.
+      app.start();
+      router.post(
+          SlackEvents.PATH, new SlackEvents(app, config.signingSecret().orElseThrow(), clock));
     }
+    http = new WebServer(router, config.port());
+    // Before the Slack connection, so that a probe right after it finds the port open.
     http.start();
     if (database.isSqlite()) {
       // SQLite serves one replica (Database refuses a second): claims still held are a dead
@@ -211,6 +236,14 @@ public final class Sevzero implements AutoCloseable {
       deliveries.releaseClaimsOfDeadProcesses();
     }
     dispatcher.start();
+    if (socketMode != null) {
+      try {
+        socketMode.start();
+      } catch (Exception e) {
+        http.stop();
+        throw e;
+      }
+    }
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
     if (config.oncallUsergroup().isPresent()) {
@@ -223,9 +256,35 @@ public final class Sevzero implements AutoCloseable {
           usergroupSync::check);
     }
     log.info(
-        "Sevzero is up: {} mode, health on :{}/healthz",
+        "Sevzero is up: {} mode, probes on :{}/livez and /readyz",
         socketMode != null ? "Socket" : "HTTP",
         http.port());
+  }
+
+  /** What {@code /readyz} checks: the database answers, and in Socket Mode the socket is up. */
+  private List<Supplier<Health>> readinessChecks() {
+    return List.of(
+        () ->
+            database.reachable(DATABASE_PROBE_PATIENCE)
+                ? Health.ok()
+                : Health.unhealthy("the database does not answer"),
+        // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
+        () ->
+            socketMode == null || socketMode.connected()
+                ? Health.ok()
+                : Health.unhealthy("the Socket Mode connection is not up"),
+        () ->
+            deliveries
+                .oldestPendingAge()
+                .filter(age -> age.compareTo(STUCK_DELIVERY) > 0)
+                .map(age -> Health.unhealthy("a delivery has been pending for " + age))
+                .orElse(Health.ok()));
+  }
+
+  private static Map<String, Long> openBySeverity(IncidentRepository incidents) {
+    return incidents.open().stream()
+        .collect(
+            Collectors.groupingBy(incident -> incident.severity().code(), Collectors.counting()));
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -240,7 +299,7 @@ public final class Sevzero implements AutoCloseable {
     return oncall;
   }
 
-  /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */
+  /** The port serving the probes and {@code /metrics} (and {@code /slack/events} in HTTP mode). */
   public int port() {
     return http.port();
   }
@@ -270,8 +329,12 @@ public final class Sevzero implements AutoCloseable {
       log.warn("Stopping Socket Mode: {}", e.getMessage());
     }
     http.stop();
+    if (socketMode == null) {
+      app.stop();
+    }
     work.close();
     dispatcher.close(config.shutdownGrace());
     database.close();
+    metrics.close();
   }
 }

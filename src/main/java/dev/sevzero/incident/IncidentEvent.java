@@ -1,5 +1,6 @@
 package dev.sevzero.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ public sealed interface IncidentEvent {
   /** A new incident; {@code paged} is who was on call at the time, if anyone. */
   record Declared(Incident incident, Optional<String> paged) implements IncidentEvent {}
 
-  /** {@code joined} are the people who just took {@code role}. */
-  record RolesAssigned(Incident incident, Role role, List<String> joined)
+  /** {@code joined} are the people who just took {@code role}, {@code at} that instant. */
+  record RolesAssigned(Incident incident, Role role, List<String> joined, Instant at)
       implements IncidentEvent {}
 
   /** A timeline entry that changes what the header or the channel shows (ack, note…). */

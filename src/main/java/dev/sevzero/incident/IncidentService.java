@@ -143,7 +143,7 @@ public final class IncidentService {
               }
               if (!joined.isEmpty()) {
                 incidents.save(current);
-                publish(new IncidentEvent.RolesAssigned(current, role, List.copyOf(joined)));
+                publish(new IncidentEvent.RolesAssigned(current, role, List.copyOf(joined), now));
               }
               return current;
             });
