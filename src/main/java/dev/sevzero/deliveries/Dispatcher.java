@@ -16,6 +16,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Carries out the stored deliveries: the one dispatcher of the outbox. A loop claims what is ready
@@ -37,6 +38,9 @@ public final class Dispatcher implements AutoCloseable {
       return new Settings(workers, Duration.ofSeconds(30), Duration.ofSeconds(1), MAX_BACKOFF);
     }
   }
+
+  /** The log field naming the incident a line is about (JSON logs). */
+  public static final String INCIDENT_MDC_KEY = "incident_id";
 
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -220,7 +224,9 @@ public final class Dispatcher implements AutoCloseable {
 
   private Outcome attempt(Delivery delivery) {
     DeliveryHandler handler = handlers.get(delivery.kind());
-    try {
+    // Every line logged while delivering names the incident it is for.
+    try (var ignored =
+        MDC.putCloseable(INCIDENT_MDC_KEY, delivery.incidentId().map(String::valueOf).orElse(""))) {
       return handler.deliver(delivery);
     } catch (RuntimeException e) {
       log.warn("Delivery {} ({}) failed: {}", delivery.id(), delivery.kind(), e.toString());

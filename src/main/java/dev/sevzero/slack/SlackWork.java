@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackWork implements AutoCloseable {
 
+  /** The log field naming the incident a line is about. */
   private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
   private final ExecutorService pool;

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deliveries that build and keep an incident's room: its channel, the pinned header and the
@@ -39,6 +41,7 @@ public final class RoomDeliveries {
   static final String ANNOUNCE = "slack.announce";
   static final String PAGE = "slack.page";
 
+  private static final Logger log = LoggerFactory.getLogger(RoomDeliveries.class);
   private static final int MAX_NAME_ATTEMPTS = 20;
   private static final String NO_CHANNEL = "the incident has no channel";
 
@@ -98,6 +101,7 @@ public final class RoomDeliveries {
           attempt.call(
               "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
       if (answer.isOk()) {
+        log.info("{}: created #{}", incident.key(), name);
         incidents.channelReady(incident.id(), answer.getChannel().getId(), name);
         return Outcome.delivered(answer.getChannel().getId());
       }
@@ -107,6 +111,7 @@ public final class RoomDeliveries {
         if (taken != null
             && botUserId().equals(taken.getCreator())
             && incidents.findByChannel(taken.getId()).isEmpty()) {
+          log.info("{}: adopted #{}, created by an attempt cut short", incident.key(), name);
           incidents.channelReady(incident.id(), taken.getId(), name);
           return Outcome.delivered(taken.getId());
         }
