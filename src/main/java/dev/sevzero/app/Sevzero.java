@@ -7,25 +7,34 @@ import dev.sevzero.config.Config;
 import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.deliveries.DeliveryHandler;
 import dev.sevzero.deliveries.Dispatcher;
+import dev.sevzero.followups.FollowupNudges;
+import dev.sevzero.followups.FollowupService;
 import dev.sevzero.http.Health;
 import dev.sevzero.http.Probes;
 import dev.sevzero.http.Router;
 import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.metrics.CountingRotationListener;
 import dev.sevzero.metrics.CountingUpdateDues;
 import dev.sevzero.metrics.IncidentMetrics;
 import dev.sevzero.metrics.prometheus.MetricsEndpoint;
 import dev.sevzero.metrics.prometheus.PrometheusMetrics;
+import dev.sevzero.notion.NotionPublisher;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
+import dev.sevzero.persistence.JdbcCapturedMessageRepository;
 import dev.sevzero.persistence.JdbcDeliveries;
+import dev.sevzero.persistence.JdbcFollowupRepository;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcPublishedPages;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.postmortem.PostMortemPublisher;
+import dev.sevzero.postmortem.PostMortems;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
@@ -40,11 +49,15 @@ import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.delivery.MessageDeliveries;
 import dev.sevzero.slack.delivery.SlackOutbox;
+import dev.sevzero.slack.incident.FollowupCommands;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
+import dev.sevzero.slack.incident.PostMortemRoom;
 import dev.sevzero.slack.incident.RoomDeliveries;
+import dev.sevzero.slack.incident.SlackOverdueReminder;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.incident.TimelineShortcut;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
@@ -63,6 +76,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -155,14 +169,6 @@ public final class Sevzero implements AutoCloseable {
     handlers.putAll(messages.handlers());
     handlers.putAll(
         new RoomDeliveries(gateway, messages, incidents, config.incidentsChannel()).handlers());
-    dispatcher =
-        new Dispatcher(
-            deliveries,
-            deliveries,
-            transactions,
-            handlers,
-            wallClock,
-            Dispatcher.Settings.defaults(SLACK_THREADS));
     cadence =
         new UpdateCadence(
             new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
@@ -183,15 +189,67 @@ public final class Sevzero implements AutoCloseable {
     incidents.subscribe(cadence);
     incidents.subscribe(room);
     incidents.subscribe(new IncidentMetrics(metrics));
+
+    JdbcFollowupRepository followupRepository = new JdbcFollowupRepository(database);
+    FollowupService followups =
+        new FollowupService(followupRepository, clock, config.slaTimezone());
+    Optional<PostMortemPublisher> notion =
+        config
+            .notion()
+            .map(
+                settings ->
+                    new NotionPublisher(
+                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+    PostMortems postMortems =
+        new PostMortems(
+            incidents,
+            followups,
+            cadence::compliance,
+            notion,
+            new JdbcPublishedPages(database),
+            clock);
+    // After the room: the post-mortem follows the resolution summary in the channel.
+    PostMortemRoom postMortemRoom =
+        new PostMortemRoom(
+            outbox,
+            transactions,
+            postMortems,
+            messages,
+            id -> incidents.find(id).flatMap(incident -> incident.channelId()));
+    incidents.subscribe(postMortemRoom);
+    handlers.putAll(postMortemRoom.handlers());
+    dispatcher =
+        new Dispatcher(
+            deliveries,
+            deliveries,
+            transactions,
+            handlers,
+            wallClock,
+            Dispatcher.Settings.defaults(SLACK_THREADS));
     // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
     incidents.subscribe(event -> dispatcher.wake());
 
     IncidentCommands incidentCommands =
         new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries);
+    FollowupCommands followupCommands =
+        new FollowupCommands(followups, incidents, incidentCommands, postMortemRoom, outbox, work);
+    followupCommands.addTo(incidentCommands.registry());
+    TimelineShortcut timelineShortcut =
+        new TimelineShortcut(
+            new MessageCapture(
+                incidentRepository,
+                new JdbcCapturedMessageRepository(database),
+                transactions,
+                clock),
+            work);
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(outbox, work, new SlaCsv(sla.zone())), clock);
+            slaReports,
+            sla,
+            new SlaUploads(outbox, work, new SlaCsv(sla.zone())),
+            clock,
+            range -> followupCommands.slaSection(range.start(), range.end()));
     app =
         SlackApp.create(
             AppConfig.builder()
@@ -212,6 +270,8 @@ public final class Sevzero implements AutoCloseable {
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
+                followupCommands::register,
+                timelineShortcut::register,
                 new OncallInteractions(oncall, work)::register));
 
     // A monotonic clock: an ack's duration must not jump with the wall clock.
@@ -246,6 +306,12 @@ public final class Sevzero implements AutoCloseable {
     }
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    new FollowupNudges(
+            followupRepository,
+            new SlackOverdueReminder(outbox, followupCommands),
+            clock,
+            config.slaTimezone())
+        .start(scheduler);
     if (config.oncallUsergroup().isPresent()) {
       OncallUsergroupSync usergroupSync = new OncallUsergroupSync(outbox, oncall::onCallNow);
       usergroupSync.check();

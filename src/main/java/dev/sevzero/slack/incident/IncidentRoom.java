@@ -15,7 +15,6 @@ import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -195,18 +194,8 @@ public final class IncidentRoom implements IncidentEvents {
                     summary,
                     Optional.of(incident.id()),
                     "Could not announce the resolution in " + channel(announcements) + "."));
-    String resolvedBy = incident.resolution().orElseThrow().by();
-    slack.postInIncident(incident.id(), text, summary, null, resolvedBy);
-    String draft =
-        PostMortemDraft.markdown(
-            incident, incidents.timeline(incident.id()), updates, updateCompliance);
-    slack.upload(
-        Optional.empty(),
-        Optional.of(incident.id()),
-        resolvedBy,
-        PostMortemDraft.fileName(incident),
-        "Post-mortem draft: " + IncidentViews.headline(incident),
-        draft.getBytes(StandardCharsets.UTF_8));
+    slack.postInIncident(
+        incident.id(), text, summary, null, incident.resolution().orElseThrow().by());
   }
 
   /** The header (and the topic, when what it shows changed), re-rendered when delivered. */
