@@ -30,6 +30,7 @@ import dev.sevzero.persistence.JdbcDeliveries;
 import dev.sevzero.persistence.JdbcFollowupRepository;
 import dev.sevzero.persistence.JdbcIncidentRepository;
 import dev.sevzero.persistence.JdbcPublishedPages;
+import dev.sevzero.persistence.JdbcPunctuality;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
@@ -40,6 +41,7 @@ import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
 import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
@@ -140,6 +142,7 @@ public final class Sevzero implements AutoCloseable {
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
+    PunctualitySource punctuality = new JdbcPunctuality(database);
 
     Map<String, DeliveryHandler> handlers = new HashMap<>();
     SlackOutbox outbox = new SlackOutbox(deliveries);
@@ -151,7 +154,8 @@ public final class Sevzero implements AutoCloseable {
             new CountingRotationListener(
                 new SlackRotationListener(
                     outbox,
-                    new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                    new HandoffBriefings(
+                        incidentRepository, slaReports, punctuality, config.slaTimezone()),
                     new SlackRotationListener.Settings(
                         config.oncallChannel(),
                         config.oncallUsergroup().isPresent(),
@@ -246,6 +250,7 @@ public final class Sevzero implements AutoCloseable {
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports,
+            punctuality,
             sla,
             new SlaUploads(outbox, work, new SlaCsv(sla.zone())),
             clock,
