@@ -1,5 +1,6 @@
 package dev.sevzero.config;
 
+import dev.sevzero.exercises.ScenarioLibrary;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,6 +33,10 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param tabletopCron {@code TABLETOP_CRON} in the rotation's zone; empty when {@code none}
+ * @param drDrillCron {@code DR_DRILL_CRON} in the rotation's zone; empty when {@code none}
+ * @param exerciseScenarios the library read from {@code EXERCISE_SCENARIOS_FILE}; empty: the
+ *     built-in one
  */
 public record Config(
     String botToken,
@@ -51,7 +56,10 @@ public record Config(
     ZoneId rotationTimezone,
     ZoneId slaTimezone,
     Duration slaTarget,
-    Duration slaCeiling) {
+    Duration slaCeiling,
+    Optional<String> tabletopCron,
+    Optional<String> drDrillCron,
+    Optional<ScenarioLibrary> exerciseScenarios) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -83,6 +91,9 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(tabletopCron, "tabletopCron");
+    Objects.requireNonNull(drDrillCron, "drDrillCron");
+    Objects.requireNonNull(exerciseScenarios, "exerciseScenarios");
   }
 
   /**
@@ -142,7 +153,10 @@ public record Config(
         in.zone("ROTATION_TIMEZONE", DEFAULT_ZONE),
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
-        slaCeiling);
+        slaCeiling,
+        in.cronOrNone("TABLETOP_CRON", DEFAULT_TABLETOP_CRON),
+        in.cronOrNone("DR_DRILL_CRON", DEFAULT_DR_DRILL_CRON),
+        in.scenarioFile("EXERCISE_SCENARIOS_FILE"));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -188,6 +202,12 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", tabletopCron="
+        + tabletopCron.orElse("none")
+        + ", drDrillCron="
+        + drDrillCron.orElse("none")
+        + ", exerciseScenarios="
+        + exerciseScenarios.map(l -> l.all().size() + " from a file").orElse("built-in")
         + "]";
   }
 }

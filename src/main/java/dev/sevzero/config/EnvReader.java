@@ -6,6 +6,9 @@ import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import dev.sevzero.exercises.ScenarioLibrary;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -152,6 +155,27 @@ final class EnvReader {
               + oneLine(e.getMessage())
               + ")");
     }
+  }
+
+  /** A cron expression, or empty when the variable says {@code none} (the schedule is off). */
+  Optional<String> cronOrNone(String name, String fallback) {
+    if (optional(name).filter(value -> value.strip().equalsIgnoreCase("none")).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(cron(name, fallback));
+  }
+
+  /** The scenario library in the file the variable names, if it names one. */
+  Optional<ScenarioLibrary> scenarioFile(String name) {
+    return optional(name)
+        .map(
+            path -> {
+              try {
+                return ScenarioFile.read(Path.of(path.strip()));
+              } catch (InvalidPathException | IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + quote(path) + ": " + oneLine(e.getMessage()));
+              }
+            });
   }
 
   ZoneId zone(String name, ZoneId fallback) {

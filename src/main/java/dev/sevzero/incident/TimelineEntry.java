@@ -17,7 +17,11 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     NOTE,
     SEVERITY,
     RESOLVED,
-    REOPENED;
+    REOPENED,
+    /** A drill's checklist step ticked. */
+    CHECKLIST,
+    /** A DR drill's recovery objectives achieved, against their targets. */
+    OBJECTIVES;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,7 @@ import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.SlackText.users;
 
 import com.google.gson.JsonObject;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
@@ -42,6 +43,7 @@ public final class IncidentCommands {
   private final SlackGateway slack;
   private final SlackWork work;
   private final Clock clock;
+  private final IncidentExtensions extensions;
   private final CommandRegistry registry;
 
   public IncidentCommands(
@@ -50,12 +52,14 @@ public final class IncidentCommands {
       SlackGateway slack,
       SlackWork work,
       Clock clock,
-      Predicate<String> isAdmin) {
+      Predicate<String> isAdmin,
+      IncidentExtensions extensions) {
     this.incidents = incidents;
     this.updates = updates;
     this.slack = slack;
     this.work = work;
     this.clock = clock;
+    this.extensions = extensions;
     this.registry =
         new CommandRegistry("/incident", "declare and run incidents", isAdmin)
             .add(
@@ -63,13 +67,9 @@ public final class IncidentCommands {
                     "declare",
                     "[sev0|sev1|sev2|sev3] <title>",
                     "declare an incident (no title: a form); severity defaults to sev0",
-                    showingRefusals(inv -> declare(inv, false))))
-            .add(
-                SubCommand.of(
-                    "drill",
-                    "[sev0|sev1|sev2|sev3] <scenario>",
-                    "start an exercise: the full process, kept out of SLA figures",
-                    showingRefusals(inv -> declare(inv, true))))
+                    showingRefusals(this::declare)));
+    extensions.subCommands().forEach(registry::add);
+    registry
             .add(
                 SubCommand.of(
                     "ack",
@@ -137,7 +137,7 @@ public final class IncidentCommands {
     return registry;
   }
 
-  private CommandReply declare(CommandInvocation invocation, boolean drill) {
+  private CommandReply declare(CommandInvocation invocation) {
     List<String> words = new ArrayList<>(invocation.words());
     Severity severity = Severity.SEV0;
     if (!words.isEmpty() && words.get(0).toLowerCase(Locale.ROOT).startsWith("sev")) {
@@ -150,23 +150,21 @@ public final class IncidentCommands {
                           "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
     }
     if (invocation.words().isEmpty()) {
-      openDeclareModal(invocation, drill);
+      openDeclareModal(invocation);
       return CommandReply.silent();
     }
     String title = String.join(" ", words);
     if (title.isBlank()) {
-      throw new UsageException(
-          "The " + (drill ? "drill needs a scenario" : "incident needs a title") + ".");
+      throw new UsageException("The incident needs a title.");
     }
     if (title.length() > MAX_TITLE) {
       throw new UsageException(
           "That title is " + title.length() + " characters; keep it under " + MAX_TITLE + ".");
     }
     IncidentService.Declared declared =
-        incidents.declare(title, null, severity, drill, invocation.userId());
+        incidents.declare(title, null, severity, false, invocation.userId());
     return CommandReply.ephemeral(
-        (drill ? "🧪 Drill " : "🚨 ")
-            + "*"
+        "🚨 *"
             + IncidentViews.headline(declared.incident())
             + "* declared. I'm creating its channel and inviting you"
             + paging(declared.paged(), invocation.userId()));
@@ -184,11 +182,10 @@ public final class IncidentCommands {
     return ", and paging " + user(paged.get()) + " (on call).";
   }
 
-  private void openDeclareModal(CommandInvocation invocation, boolean drill) {
+  private void openDeclareModal(CommandInvocation invocation) {
     JsonObject metadata = new JsonObject();
     metadata.addProperty("channel", invocation.channelId());
-    metadata.addProperty("drill", drill);
-    openModal(invocation.triggerId(), IncidentViews.declareModal(metadata.toString(), drill));
+    openModal(invocation.triggerId(), IncidentViews.declareModal(metadata.toString()));
   }
 
   /** Opens a modal at once, beside other work: Slack's trigger is only valid for 3 seconds. */
@@ -294,9 +291,11 @@ public final class IncidentCommands {
     List<StatusUpdate> posted = incidents.updates(incident.id());
     Optional<StatusUpdate> last =
         posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(posted.size() - 1));
-    return CommandReply.ephemeral(
-        IncidentViews.headline(incident),
-        IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+    List<LayoutBlock> blocks =
+        new ArrayList<>(
+            IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+    blocks.addAll(extensions.statusBlocks(incident));
+    return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }
 
   private CommandReply list(CommandInvocation invocation) {
@@ -311,6 +310,12 @@ public final class IncidentCommands {
   private CommandReply resolve(CommandInvocation invocation) {
     Scoped scoped = scoped(invocation);
     String summary = scoped.arguments().isEmpty() ? null : scoped.rest();
+    Optional<View> form = extensions.resolveForm(scoped.incident(), summary);
+    if (form.isPresent()) {
+      scoped.incident().requireOpen("resolve");
+      openModal(invocation.triggerId(), form.get());
+      return CommandReply.silent();
+    }
     Incident incident = incidents.resolve(scoped.incident().id(), invocation.userId(), summary);
     return CommandReply.ephemeral(
         "Resolved *"
@@ -318,6 +323,13 @@ public final class IncidentCommands {
             + "* after "
             + Durations.format(incident.age(clock.instant()))
             + ".");
+  }
+
+  /** What the Resolve button opens: the usual form, or the one an extension asks for. */
+  View resolveModal(Incident incident) {
+    return extensions
+        .resolveForm(incident, null)
+        .orElseGet(() -> IncidentViews.resolveModal(incident));
   }
 
   private CommandReply reopen(CommandInvocation invocation) {

@@ -1,7 +1,5 @@
 package dev.sevzero.slack.incident;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -82,7 +80,7 @@ public final class IncidentInteractions {
                 (incident, user) -> {
                   incident.requireOpen("resolve");
                   commands.openModal(
-                      request.getPayload().getTriggerId(), IncidentViews.resolveModal(incident));
+                      request.getPayload().getTriggerId(), commands.resolveModal(incident));
                   return null;
                 }));
     app.viewSubmission(
@@ -153,13 +151,9 @@ public final class IncidentInteractions {
     }
     Severity severity =
         selected(values, IncidentActionIds.SEVERITY).flatMap(Severity::parse).orElse(Severity.SEV0);
-    JsonObject metadata =
-        JsonParser.parseString(request.getPayload().getView().getPrivateMetadata())
-            .getAsJsonObject();
-    boolean drill = metadata.has("drill") && metadata.get("drill").getAsBoolean();
     String description =
         text(values, IncidentActionIds.DESCRIPTION).filter(d -> !d.isBlank()).orElse(null);
-    incidents.declare(title, description, severity, drill, request.getPayload().getUser().getId());
+    incidents.declare(title, description, severity, false, request.getPayload().getUser().getId());
     return context.ack();
   }
 
