@@ -20,6 +20,7 @@ class ArchitectureTest {
     "dev.sevzero.rotation",
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
+    "dev.sevzero.exercises",
     "dev.sevzero.text"
   };
 

@@ -132,13 +132,28 @@ public final class Sevzero implements AutoCloseable {
             cadence::compliance);
     incidents.addListener(room);
     incidents.addListener(cadence);
+    Exercises exercises =
+        new Exercises(
+            config,
+            database,
+            transactions,
+            incidents,
+            incidentRepository,
+            messenger,
+            gateway,
+            work,
+            clock);
 
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, exercises.commands);
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
+            slaReports,
+            sla,
+            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
+            clock,
+            exercises.reports);
     app =
         SlackApp.create(
             AppConfig.builder()
@@ -159,7 +174,8 @@ public final class Sevzero implements AutoCloseable {
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
-                new OncallInteractions(oncall, work)::register));
+                new OncallInteractions(oncall, work)::register,
+                exercises.interactions::register));
 
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
@@ -184,6 +200,7 @@ public final class Sevzero implements AutoCloseable {
     room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    exercises.start(scheduler);
     usergroup.ifPresent(
         group -> {
           work.inParallel("sync the on-call user group", group::sync);

@@ -1,14 +1,13 @@
 package dev.sevzero.config;
 
+import dev.sevzero.exercises.ScenarioLibrary;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import dev.sevzero.exercises.ScenarioLibrary;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -172,8 +171,9 @@ final class EnvReader {
             path -> {
               try {
                 return ScenarioFile.read(Path.of(path.strip()));
-              } catch (InvalidPathException | IllegalArgumentException e) {
-                throw new ConfigException(name + ": " + quote(path) + ": " + oneLine(e.getMessage()));
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                    name + ": " + quote(path) + ": " + oneLine(e.getMessage()));
               }
             });
   }

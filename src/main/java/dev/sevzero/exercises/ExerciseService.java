@@ -72,18 +72,15 @@ public final class ExerciseService {
 
   /**
    * Declares the drill's incident and stores the drill with it, in one transaction: the channel
-   * set-up that the declaration starts finds the drill's brief and checklist stored.
+   * set-up that the declaration starts finds the drill's brief and checklist stored. The brief is
+   * the drill's, not the incident's description, so that the header does not repeat it.
    */
   public IncidentService.Declared start(DrillRequest request) {
     return transactions.inTransaction(
         () -> {
           IncidentService.Declared declared =
               incidents.declare(
-                  request.title(),
-                  request.scenario().map(Scenario::brief).orElse(null),
-                  request.severity(),
-                  true,
-                  request.startedBy());
+                  request.title(), null, request.severity(), true, request.startedBy());
           Incident incident = declared.incident();
           List<ChecklistStep> checklist = new ArrayList<>();
           List<String> steps = request.scenario().map(Scenario::checklist).orElse(List.of());
@@ -144,11 +141,6 @@ public final class ExerciseService {
   /** Records the Slack message that shows the drill's checklist, to edit as steps are ticked. */
   public void checklistPosted(long incidentId, String ts) {
     drills.attachChecklist(incidentId, ts);
-  }
-
-  /** Whether resolving this incident asks for the recovery objectives achieved first. */
-  public boolean awaitsResults(long incidentId) {
-    return drills.find(incidentId).map(Drill::awaitsResults).orElse(false);
   }
 
   /**

@@ -2,6 +2,17 @@ package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.config.Config;
+import dev.sevzero.exercises.BuiltInScenarios;
+import dev.sevzero.exercises.ChecklistStep;
+import dev.sevzero.exercises.Drill;
+import dev.sevzero.exercises.DrillRequest;
+import dev.sevzero.exercises.ExerciseKind;
+import dev.sevzero.exercises.ExerciseListener;
+import dev.sevzero.exercises.ExerciseReminders;
+import dev.sevzero.exercises.ExerciseService;
+import dev.sevzero.exercises.Reminder;
+import dev.sevzero.exercises.TickResult;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.IncidentService;
@@ -9,6 +20,7 @@ import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.incident.TimelineEntry.Kind;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.rotation.Handoff;
@@ -371,6 +383,80 @@ class PostgresIT {
       List<Long> ids = recorded.stream().flatMap(Optional::stream).map(Handoff::id).toList();
       assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(CALLS * 3 / 4 + 1));
     }
+  }
+
+  @Test
+  void twoReplicasRemindOfAnExerciseOnceAndKeepTheFirstTickOfAStep() throws Exception {
+    List<String> reminded = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      ExerciseReminders first = reminders(one, reminded);
+      ExerciseReminders second = reminders(two, reminded);
+      ExerciseReminders.Schedule tabletop = tabletopSchedule();
+      first.remindIfDue(tabletop);
+
+      clock.set(Instant.parse("2026-12-01T18:00:00Z"));
+      atOnce(List.of(first, second), (replica, n) -> replica.remindIfDue(tabletop));
+
+      assertThat(reminded).containsExactly("tabletop lb-failure");
+
+      ExerciseService exercises = exercises(one);
+      ExerciseService otherReplica = exercises(two);
+      long drill =
+          exercises
+              .start(
+                  DrillRequest.of(
+                      ExerciseKind.TABLETOP,
+                      BuiltInScenarios.library().find("lb-failure").orElseThrow(),
+                      Severity.SEV2,
+                      Optional.empty(),
+                      "UA"))
+              .incident()
+              .id();
+      List<TickResult> ticks =
+          atOnce(
+              List.of(exercises, otherReplica),
+              (replica, n) -> replica.tick(drill, 3, n % 2 == 0 ? "UA" : "UB"));
+      assertThat(ticks).filteredOn(TickResult.Ticked.class::isInstance).hasSize(1);
+      assertThat(incidents(two).timeline(drill))
+          .filteredOn(entry -> entry.kind() == TimelineEntry.Kind.CHECKLIST)
+          .hasSize(1);
+    }
+  }
+
+  private ExerciseReminders.Schedule tabletopSchedule() {
+    return new ExerciseReminders.Schedule(
+        ExerciseKind.TABLETOP,
+        Config.DEFAULT_TABLETOP_CRON,
+        new QuartzCronCalendar(Config.DEFAULT_TABLETOP_CRON, ZoneId.of("America/Los_Angeles")));
+  }
+
+  private ExerciseReminders reminders(Database database, List<String> reminded) {
+    return new ExerciseReminders(
+        List.of(tabletopSchedule()),
+        BuiltInScenarios.library(),
+        new JdbcDrillRepository(database),
+        new DatabaseTransactions(database),
+        clock,
+        new ExerciseListener() {
+          @Override
+          public void reminderDue(Reminder reminder) {
+            reminded.add(reminder.kind().code() + " " + reminder.scenario().id());
+          }
+
+          @Override
+          public void stepTicked(Drill drill, ChecklistStep step) {}
+        });
+  }
+
+  private ExerciseService exercises(Database database) {
+    return new ExerciseService(
+        BuiltInScenarios.library(),
+        new JdbcDrillRepository(database),
+        incidents(database),
+        new JdbcIncidentRepository(database),
+        new DatabaseTransactions(database),
+        clock);
   }
 
   /** One call made by a replica; {@code n} (0, 1, 2…) tells the calls apart. */

@@ -79,8 +79,7 @@ public final class DrillCommands implements IncidentExtensions {
     }
     String typed = String.join(" ", words).strip();
     if (typed.isEmpty()) {
-      throw new UsageException(
-          "Name the scenario to rehearse: `/incident scenarios` lists them.");
+      throw new UsageException("Name the scenario to rehearse: `/incident scenarios` lists them.");
     }
     Optional<Scenario> scenario = exercises.library().find(typed);
     DrillRequest request;

@@ -160,8 +160,7 @@ public final class DrillInteractions {
     if (!errors.isEmpty()) {
       return context.ack(r -> r.responseAction("errors").errors(errors));
     }
-    String summary =
-        text(values, ExerciseActionIds.SUMMARY).filter(s -> !s.isBlank()).orElse(null);
+    String summary = text(values, ExerciseActionIds.SUMMARY).filter(s -> !s.isBlank()).orElse(null);
     long id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
     try {
       exercises.resolveWithResults(

@@ -36,7 +36,9 @@ final class DrillModals {
   /** Kind, scenario, severity, and the targets a DR drill is held to. */
   static View drill(ScenarioLibrary library) {
     List<OptionObject> kinds =
-        Arrays.stream(ExerciseKind.values()).map(k -> option(plainText(k.label()), k.code())).toList();
+        Arrays.stream(ExerciseKind.values())
+            .map(k -> option(plainText(k.label()), k.code()))
+            .toList();
     List<OptionObject> scenarios =
         library.all().stream().map(s -> option(plainText(s.title()), s.id())).toList();
     List<OptionObject> severities =

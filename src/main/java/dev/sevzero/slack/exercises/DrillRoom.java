@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows exercises in Slack: the reminders in {@code ONCALL_CHANNEL}; in a drill's channel, once
- * the incident set-up has made it, the brief and the checklist (edited as steps are ticked); and
- * the drill's results after its resolution summary. Channel work is queued per incident behind the
+ * Shows exercises in Slack: the reminders in {@code ONCALL_CHANNEL}; in a drill's channel, once the
+ * incident set-up has made it, the brief and the checklist (edited as steps are ticked); and the
+ * drill's results after its resolution summary. Channel work is queued per incident behind the
  * incident's own, so it runs once the channel exists.
  */
 public final class DrillRoom implements IncidentListener, ExerciseListener {
@@ -68,6 +68,18 @@ public final class DrillRoom implements IncidentListener, ExerciseListener {
   public void declared(Incident incident, Optional<String> onCall) {
     if (incident.isDrill()) {
       work.forIncident(incident.id(), "post the drill's brief", () -> postBrief(incident.id()));
+    }
+  }
+
+  /**
+   * Posts the brief of open drills whose set-up was cut short (a restart before it was posted),
+   * behind the incident set-up that {@code IncidentRoom} resumes first.
+   */
+  public void resumeUnfinished() {
+    for (Incident incident : incidents.open()) {
+      if (incident.isDrill()) {
+        work.forIncident(incident.id(), "resume the drill's brief", () -> postBrief(incident.id()));
+      }
     }
   }
 
@@ -124,9 +136,7 @@ public final class DrillRoom implements IncidentListener, ExerciseListener {
                     drill -> {
                       String text = ExerciseViews.resultsText(drill);
                       incident.channelId().ifPresent(channel -> slack.post(channel, text));
-                      settings
-                          .incidentsChannel()
-                          .ifPresent(channel -> slack.post(channel, text));
+                      settings.incidentsChannel().ifPresent(channel -> slack.post(channel, text));
                     }));
   }
 }

@@ -48,7 +48,8 @@ final class ExerciseViews {
   /** The reminder in {@code ONCALL_CHANNEL}, with its Start drill button. */
   static List<LayoutBlock> reminderBlocks(Reminder reminder) {
     Scenario scenario = reminder.scenario();
-    String last = reminder.lastRehearsed().map(at -> "last rehearsed " + date(at)).orElse("never rehearsed");
+    String last =
+        reminder.lastRehearsed().map(at -> "last rehearsed " + date(at)).orElse("never rehearsed");
     return List.of(
         section(
             s ->
@@ -123,7 +124,11 @@ final class ExerciseViews {
             s ->
                 s.text(
                     markdownText(
-                        "*Checklist* — " + drill.ticked() + " of " + drill.checklist().size() + " done"))));
+                        "*Checklist* — "
+                            + drill.ticked()
+                            + " of "
+                            + drill.checklist().size()
+                            + " done"))));
     for (ChecklistStep step : drill.checklist()) {
       if (step.isTicked()) {
         blocks.add(section(s -> s.text(markdownText(tickedLine(step)))));
@@ -157,11 +162,16 @@ final class ExerciseViews {
   /** {@code /incident status} of a drill: progress through the checklist and the objectives. */
   static List<LayoutBlock> statusBlocks(Drill drill) {
     List<String> lines = new ArrayList<>();
-    lines.add("🧪 *" + drill.kind().label() + "*" + drill.scenarioId().map(id -> " · `" + id + "`").orElse(""));
+    lines.add(
+        "🧪 *"
+            + drill.kind().label()
+            + "*"
+            + drill.scenarioId().map(id -> " · `" + id + "`").orElse(""));
     if (!drill.checklist().isEmpty()) {
       lines.add("*Checklist* — " + drill.ticked() + " of " + drill.checklist().size() + " done");
       for (ChecklistStep step : drill.checklist()) {
-        lines.add(step.isTicked() ? tickedLine(step) : "☐ " + step.number() + ". " + escape(step.text()));
+        lines.add(
+            step.isTicked() ? tickedLine(step) : "☐ " + step.number() + ". " + escape(step.text()));
       }
     }
     objectivesLine(drill).ifPresent(lines::add);
@@ -171,7 +181,12 @@ final class ExerciseViews {
   /** Posted after the resolution summary: how far the checklist got, and the objectives. */
   static String resultsText(Drill drill) {
     List<String> lines = new ArrayList<>();
-    lines.add("🧪 *" + escape(drill.title()) + "* — " + drill.kind().label().toLowerCase(Locale.ROOT) + " results");
+    lines.add(
+        "🧪 *"
+            + escape(drill.title())
+            + "* — "
+            + drill.kind().label().toLowerCase(Locale.ROOT)
+            + " results");
     if (!drill.checklist().isEmpty()) {
       String open =
           drill.checklist().stream()
@@ -221,14 +236,18 @@ final class ExerciseViews {
                 s.text(
                     markdownText(
                         "*Exercise scenarios* — start one with `/incident drill [tabletop|dr]"
-                            + " <id>`, least recently rehearsed first when reminded"))));
+                            + " &lt;id&gt;`, least recently rehearsed first when reminded"))));
     for (RehearsedScenario rehearsed : scenarios) {
       Scenario scenario = rehearsed.scenario();
       String kinds =
           scenario.kinds().size() == ExerciseKind.values().length
               ? "tabletop or DR"
               : scenario.suits(ExerciseKind.DR) ? "DR" : "tabletop";
-      String last = rehearsed.lastRehearsed().map(at -> "last rehearsed " + date(at)).orElse("never rehearsed");
+      String last =
+          rehearsed
+              .lastRehearsed()
+              .map(at -> "last rehearsed " + date(at))
+              .orElse("never rehearsed");
       blocks.add(
           section(
               s ->

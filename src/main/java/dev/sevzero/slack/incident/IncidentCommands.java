@@ -70,56 +70,54 @@ public final class IncidentCommands {
                     showingRefusals(this::declare)));
     extensions.subCommands().forEach(registry::add);
     registry
-            .add(
-                SubCommand.of(
-                    "ack",
-                    "[incident]",
-                    "acknowledge the incident",
-                    showingRefusals(this::acknowledge)))
-            .add(
-                SubCommand.of(
-                    "commander",
-                    "[@user]",
-                    "make someone (default: you) Incident Commander",
-                    showingRefusals(inv -> assign(inv, Role.COMMANDER))))
-            .add(
-                SubCommand.of(
-                    "scribe",
-                    "[@user]",
-                    "make someone (default: you) scribe / comms lead",
-                    showingRefusals(inv -> assign(inv, Role.SCRIBE))))
-            .add(
-                SubCommand.of(
-                    "engineer",
-                    "[@user …]",
-                    "add engineers (default: you)",
-                    showingRefusals(inv -> assign(inv, Role.ENGINEER))))
-            .add(
-                SubCommand.of(
-                    "update",
-                    "<text>",
-                    "post a stakeholder update (no text: a form)",
-                    showingRefusals(this::update)))
-            .add(
-                SubCommand.of(
-                    "note", "<text>", "add a timeline entry", showingRefusals(this::note)))
-            .add(
-                SubCommand.of(
-                    "sev",
-                    "<sev0|sev1|sev2|sev3>",
-                    "change the severity",
-                    showingRefusals(this::severity)))
-            .add(
-                SubCommand.of(
-                    "status",
-                    "[incident]",
-                    "severity, roles, age, time to ack, updates",
-                    showingRefusals(this::status)))
-            .add(SubCommand.of("list", "", "open incidents", showingRefusals(this::list)))
-            .add(
-                SubCommand.of(
-                    "resolve", "[summary]", "resolve the incident", showingRefusals(this::resolve)))
-            .add(SubCommand.of("reopen", "[incident]", "reopen a resolved incident", this::reopen));
+        .add(
+            SubCommand.of(
+                "ack",
+                "[incident]",
+                "acknowledge the incident",
+                showingRefusals(this::acknowledge)))
+        .add(
+            SubCommand.of(
+                "commander",
+                "[@user]",
+                "make someone (default: you) Incident Commander",
+                showingRefusals(inv -> assign(inv, Role.COMMANDER))))
+        .add(
+            SubCommand.of(
+                "scribe",
+                "[@user]",
+                "make someone (default: you) scribe / comms lead",
+                showingRefusals(inv -> assign(inv, Role.SCRIBE))))
+        .add(
+            SubCommand.of(
+                "engineer",
+                "[@user …]",
+                "add engineers (default: you)",
+                showingRefusals(inv -> assign(inv, Role.ENGINEER))))
+        .add(
+            SubCommand.of(
+                "update",
+                "<text>",
+                "post a stakeholder update (no text: a form)",
+                showingRefusals(this::update)))
+        .add(SubCommand.of("note", "<text>", "add a timeline entry", showingRefusals(this::note)))
+        .add(
+            SubCommand.of(
+                "sev",
+                "<sev0|sev1|sev2|sev3>",
+                "change the severity",
+                showingRefusals(this::severity)))
+        .add(
+            SubCommand.of(
+                "status",
+                "[incident]",
+                "severity, roles, age, time to ack, updates",
+                showingRefusals(this::status)))
+        .add(SubCommand.of("list", "", "open incidents", showingRefusals(this::list)))
+        .add(
+            SubCommand.of(
+                "resolve", "[summary]", "resolve the incident", showingRefusals(this::resolve)))
+        .add(SubCommand.of("reopen", "[incident]", "reopen a resolved incident", this::reopen));
   }
 
   /** The incident rules' refusals (acting on a resolved incident…) are answers, not errors. */

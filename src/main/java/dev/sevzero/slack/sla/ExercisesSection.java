@@ -27,12 +27,21 @@ final class ExercisesSection {
     lines.add("*Exercises*");
     lines.add(
         "Tabletop exercises in "
-            + figures.month().getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+            + figures
+                .month()
+                .getMonth()
+                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
             + ": "
             + tally(figures.tabletops()));
     lines.add("DR drills in " + figures.quarter() + ": " + tally(figures.drDrills()));
     for (Drill drill : figures.drDrillsHeld()) {
-      lines.add("• DRILL-" + drill.incidentId() + " " + escape(drill.title()) + " — " + objectives(drill));
+      lines.add(
+          "• DRILL-"
+              + drill.incidentId()
+              + " "
+              + escape(drill.title())
+              + " — "
+              + objectives(drill));
     }
     return List.of(divider(), section(s -> s.text(markdownText(String.join("\n", lines)))));
   }
