@@ -48,7 +48,7 @@ final class Exercises {
       SlackGateway gateway,
       SlackWork work,
       Clock clock) {
-    ScenarioLibrary library = config.exerciseScenarios().orElseGet(BuiltInScenarios::library);
+    ScenarioLibrary library = config.exercises().scenarios().orElseGet(BuiltInScenarios::library);
     JdbcDrillRepository drills = new JdbcDrillRepository(database);
     service =
         new ExerciseService(library, drills, incidents, incidentRepository, transactions, clock);
@@ -63,8 +63,8 @@ final class Exercises {
     incidents.addListener(room);
     service.addListener(room);
     List<ExerciseReminders.Schedule> schedules = new ArrayList<>();
-    schedule(schedules, ExerciseKind.TABLETOP, config.tabletopCron(), config);
-    schedule(schedules, ExerciseKind.DR, config.drDrillCron(), config);
+    schedule(schedules, ExerciseKind.TABLETOP, config.exercises().tabletopCron(), config);
+    schedule(schedules, ExerciseKind.DR, config.exercises().drDrillCron(), config);
     Map<ExerciseKind, CronCalendar> calendars = new EnumMap<>(ExerciseKind.class);
     schedules.forEach(schedule -> calendars.put(schedule.kind(), schedule.calendar()));
     reminders = new ExerciseReminders(schedules, library, drills, transactions, clock, room);

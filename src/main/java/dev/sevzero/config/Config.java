@@ -1,6 +1,5 @@
 package dev.sevzero.config;
 
-import dev.sevzero.exercises.ScenarioLibrary;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,10 +32,8 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
- * @param tabletopCron {@code TABLETOP_CRON} in the rotation's zone; empty when {@code none}
- * @param drDrillCron {@code DR_DRILL_CRON} in the rotation's zone; empty when {@code none}
- * @param exerciseScenarios the library read from {@code EXERCISE_SCENARIOS_FILE}; empty: the
- *     built-in one
+ * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
+ * @param exercises the drill kit's schedules and scenarios
  */
 public record Config(
     String botToken,
@@ -57,9 +54,8 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
-    Optional<String> tabletopCron,
-    Optional<String> drDrillCron,
-    Optional<ScenarioLibrary> exerciseScenarios) {
+    OperationsSettings operations,
+    ExerciseSettings exercises) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -67,8 +63,6 @@ public record Config(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
   public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
   public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
-  public static final String DEFAULT_TABLETOP_CRON = "0 0 10 ? * TUE#1";
-  public static final String DEFAULT_DR_DRILL_CRON = "0 0 10 ? 1,4,7,10 TUE#2";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
@@ -91,9 +85,8 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
-    Objects.requireNonNull(tabletopCron, "tabletopCron");
-    Objects.requireNonNull(drDrillCron, "drDrillCron");
-    Objects.requireNonNull(exerciseScenarios, "exerciseScenarios");
+    Objects.requireNonNull(operations, "operations");
+    Objects.requireNonNull(exercises, "exercises");
   }
 
   /**
@@ -154,9 +147,8 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
-        in.cronOrNone("TABLETOP_CRON", DEFAULT_TABLETOP_CRON),
-        in.cronOrNone("DR_DRILL_CRON", DEFAULT_DR_DRILL_CRON),
-        in.scenarioFile("EXERCISE_SCENARIOS_FILE"));
+        OperationsSettings.read(in),
+        ExerciseSettings.read(in));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -202,12 +194,10 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
-        + ", tabletopCron="
-        + tabletopCron.orElse("none")
-        + ", drDrillCron="
-        + drDrillCron.orElse("none")
-        + ", exerciseScenarios="
-        + exerciseScenarios.map(l -> l.all().size() + " from a file").orElse("built-in")
+        + ", operations="
+        + operations
+        + ", exercises="
+        + exercises
         + "]";
   }
 }

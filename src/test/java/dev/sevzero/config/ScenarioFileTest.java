@@ -120,9 +120,10 @@ class ScenarioFileTest {
 
     assertThat(
             Config.fromEnvironment(with(env, "EXERCISE_SCENARIOS_FILE", good.toString()))
-                .exerciseScenarios())
+                .exercises()
+                .scenarios())
         .hasValueSatisfying(library -> assertThat(library.all()).hasSize(2));
-    assertThat(Config.fromEnvironment(env).exerciseScenarios()).isEmpty();
+    assertThat(Config.fromEnvironment(env).exercises().scenarios()).isEmpty();
     assertThatThrownBy(
             () -> Config.fromEnvironment(with(env, "EXERCISE_SCENARIOS_FILE", bad.toString())))
         .isInstanceOf(ConfigException.class)
@@ -144,10 +145,10 @@ class ScenarioFileTest {
     Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1");
 
     Config defaults = Config.fromEnvironment(env);
-    assertThat(defaults.tabletopCron()).contains("0 0 10 ? * TUE#1");
-    assertThat(defaults.drDrillCron()).contains("0 0 10 ? 1,4,7,10 TUE#2");
+    assertThat(defaults.exercises().tabletopCron()).contains("0 0 10 ? * TUE#1");
+    assertThat(defaults.exercises().drDrillCron()).contains("0 0 10 ? 1,4,7,10 TUE#2");
     Config off = Config.fromEnvironment(with(env, "TABLETOP_CRON", "none"));
-    assertThat(off.tabletopCron()).isEmpty();
+    assertThat(off.exercises().tabletopCron()).isEmpty();
     assertThatThrownBy(() -> Config.fromEnvironment(with(env, "DR_DRILL_CRON", "quarterly")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("DR_DRILL_CRON: \"quarterly\" is not a Quartz cron expression");

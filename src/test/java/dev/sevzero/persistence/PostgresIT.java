@@ -2,7 +2,7 @@ package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sevzero.config.Config;
+import dev.sevzero.config.ExerciseSettings;
 import dev.sevzero.exercises.BuiltInScenarios;
 import dev.sevzero.exercises.ChecklistStep;
 import dev.sevzero.exercises.Drill;
@@ -427,8 +427,9 @@ class PostgresIT {
   private ExerciseReminders.Schedule tabletopSchedule() {
     return new ExerciseReminders.Schedule(
         ExerciseKind.TABLETOP,
-        Config.DEFAULT_TABLETOP_CRON,
-        new QuartzCronCalendar(Config.DEFAULT_TABLETOP_CRON, ZoneId.of("America/Los_Angeles")));
+        ExerciseSettings.DEFAULT_TABLETOP_CRON,
+        new QuartzCronCalendar(
+            ExerciseSettings.DEFAULT_TABLETOP_CRON, ZoneId.of("America/Los_Angeles")));
   }
 
   private ExerciseReminders reminders(Database database, List<String> reminded) {
