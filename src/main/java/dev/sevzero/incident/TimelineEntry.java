@@ -18,6 +18,8 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     SEVERITY,
     RESOLVED,
     REOPENED,
+    /** A channel message added with the "Add to incident timeline" shortcut. */
+    MESSAGE,
     /** A drill's checklist step ticked. */
     CHECKLIST,
     /** A DR drill's recovery objectives achieved, against their targets. */

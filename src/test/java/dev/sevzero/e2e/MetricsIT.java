@@ -118,6 +118,29 @@ class MetricsIT {
         .doesNotContain(ALICE, BOB, channel, "INC-1", "search is down");
   }
 
+  @Test
+  void aPromptSentLateShowsInSlaMonthAndInTheSchedulerLag() throws Exception {
+    assertThat(sla().toString()).contains("every update prompt and handoff ran on time");
+    workspace.command(ALICE, workspace.general, "declare search is down");
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+
+    // The bot was stalled: the prompt due at 30 minutes goes out at 32.
+    workspace.clock.advance(Duration.ofMinutes(32));
+    workspace.bot().runDue();
+    workspace.awaitMessage(channel, m -> m.text().contains("time for a stakeholder update"));
+
+    assertThat(samples()).containsEntry("sevzero_scheduler_lag_seconds", 120.0);
+    assertThat(sla().toString())
+        .contains(
+            "Sevzero itself ran late:* 1 update prompt sent more than a minute after due"
+                + " (worst 2m 00s late).");
+  }
+
+  private com.google.gson.JsonObject sla() {
+    return workspace.slack.slashCommand(ALICE, workspace.general, "/sla", "month").ackPayload();
+  }
+
   /** Every line parsed; samples by name and labels. */
   private Map<String, Double> samples() throws Exception {
     HttpResponse<String> response = scrape("Bearer " + TOKEN);

@@ -293,6 +293,7 @@ public final class IncidentCommands {
         new ArrayList<>(
             IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
     blocks.addAll(extensions.statusBlocks(incident));
+    blocks.addAll(TimelineView.latest(incidents.timeline(incident.id())));
     return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }
 
@@ -338,7 +339,7 @@ public final class IncidentCommands {
   }
 
   /** An incident-scoped command: the incident it acts on, and the words left for it. */
-  private record Scoped(Incident incident, List<String> arguments) {
+  record Scoped(Incident incident, List<String> arguments) {
     String rest() {
       return String.join(" ", arguments);
     }
@@ -354,7 +355,7 @@ public final class IncidentCommands {
    * The incident a command acts on: an explicit number first ({@code 42} or {@code INC-42}), else
    * the incident whose channel the command was typed in.
    */
-  private Scoped scoped(CommandInvocation invocation) {
+  Scoped scoped(CommandInvocation invocation) {
     List<String> words = invocation.words();
     if (!words.isEmpty()) {
       Optional<Long> number = incidentNumber(words.get(0));

@@ -1,7 +1,11 @@
 package dev.sevzero.slack.sla;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.exercises.ExerciseReports;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -15,27 +19,38 @@ import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
 
   private final SlaReports reports;
+  private final PunctualitySource punctuality;
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
+  private final Function<SlaPolicy.MonthRange, LayoutBlock> followups;
   private final ExerciseReports exercises;
   private final CommandRegistry registry;
 
+  /**
+   * @param followups the report's follow-ups section for a month
+   * @param exercises the figures of the report's Exercises section
+   */
   public SlaCommands(
       SlaReports reports,
+      PunctualitySource punctuality,
       SlaPolicy policy,
       SlaUploads uploads,
       Clock clock,
+      Function<SlaPolicy.MonthRange, LayoutBlock> followups,
       ExerciseReports exercises) {
     this.reports = reports;
+    this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
+    this.followups = followups;
     this.exercises = exercises;
     // Reading a report changes nothing, so no sub-command is kept for admins.
     this.registry =
@@ -66,7 +81,18 @@ public final class SlaCommands {
     SlaReport report = reports.monthly(wanted.month());
     uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
-    blocks.addAll(ExercisesSection.blocks(exercises.month(wanted.month(), policy.zone())));
+    // Before the footnote, which explains the figures above it.
+    SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
+    blocks.add(blocks.size() - 1, followups.apply(range));
+    blocks.add(
+        blocks.size() - 1,
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        PunctualityText.line(punctuality.between(range.start(), range.end()))))));
+    blocks.addAll(
+        blocks.size() - 1, ExercisesSection.blocks(exercises.month(wanted.month(), policy.zone())));
     return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }
