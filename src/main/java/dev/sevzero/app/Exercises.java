@@ -1,6 +1,7 @@
 package dev.sevzero.app;
 
 import dev.sevzero.config.Config;
+import dev.sevzero.deliveries.DeliveryHandler;
 import dev.sevzero.exercises.BuiltInScenarios;
 import dev.sevzero.exercises.ExerciseKind;
 import dev.sevzero.exercises.ExerciseReminders;
@@ -15,8 +16,9 @@ import dev.sevzero.persistence.JdbcDrillRepository;
 import dev.sevzero.scheduling.CronCalendar;
 import dev.sevzero.scheduling.Scheduler;
 import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.MessageDeliveries;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.exercises.DrillCommands;
 import dev.sevzero.slack.exercises.DrillInteractions;
 import dev.sevzero.slack.exercises.DrillRoom;
@@ -44,7 +46,7 @@ final class Exercises {
       Transactions transactions,
       IncidentService incidents,
       IncidentRepository incidentRepository,
-      SlackMessenger messenger,
+      SlackOutbox outbox,
       SlackGateway gateway,
       SlackWork work,
       Clock clock) {
@@ -54,13 +56,12 @@ final class Exercises {
         new ExerciseService(library, drills, incidents, incidentRepository, transactions, clock);
     room =
         new DrillRoom(
-            messenger,
-            work,
+            outbox,
             incidents,
             service,
             new DrillRoom.Settings(config.oncallChannel(), config.incidentsChannel()));
-    // After the incident room: the brief goes into the channel its set-up makes.
-    incidents.addListener(room);
+    // After the incident room: the brief follows the channel's set-up, the results its summary.
+    incidents.subscribe(room);
     service.addListener(room);
     List<ExerciseReminders.Schedule> schedules = new ArrayList<>();
     schedule(schedules, ExerciseKind.TABLETOP, config.exercises().tabletopCron(), config);
@@ -87,12 +88,13 @@ final class Exercises {
                     new QuartzCronCalendar(expression, config.rotationTimezone()))));
   }
 
-  /**
-   * Finishes what a restart cut short and posts what fell due while the bot was down, then reminds
-   * at each scheduled time. After the incident room resumes its own set-ups.
-   */
+  /** How the drill's checklist is posted and kept current. */
+  Map<String, DeliveryHandler> handlers(SlackGateway gateway, MessageDeliveries messages) {
+    return room.handlers(gateway, messages);
+  }
+
+  /** Posts what fell due while the bot was down, then reminds at each scheduled time. */
   void start(Scheduler scheduler) {
-    room.resumeUnfinished();
     reminders.start(scheduler);
   }
 }

@@ -1,8 +1,9 @@
 package dev.sevzero.exercises;
 
 /**
- * Told about exercise events after they are stored; the Slack adapter shows them. Implementations
- * return quickly: slow work goes on their own threads.
+ * Told about exercise events inside the transaction that stores them, so that what it stores (the
+ * deliveries that show them) is stored with them or not at all. Implementations only do database
+ * work here.
  */
 public interface ExerciseListener {
 

@@ -67,32 +67,34 @@ public final class ExerciseReminders {
    */
   public Optional<Reminder> remindIfDue(Schedule schedule) {
     Instant now = clock.instant();
-    Optional<Instant> due = schedule.calendar().lastAtOrBefore(now, LOOK_BACK);
-    if (due.isEmpty()) {
+    Optional<Instant> dueAt = schedule.calendar().lastAtOrBefore(now, LOOK_BACK);
+    if (dueAt.isEmpty()) {
       return Optional.empty();
     }
     ExerciseKind kind = schedule.kind();
     Optional<Reminder> reminder =
         transactions.inTransaction(
             () -> {
-              if (due.get().isBefore(drills.remindingSince(kind, now))) {
+              if (dueAt.get().isBefore(drills.remindingSince(kind, now))) {
                 return Optional.empty();
               }
               Map<String, Instant> lastRehearsed = drills.lastRehearsed();
               Optional<Scenario> next = library.next(kind, lastRehearsed);
-              if (next.isEmpty() || !drills.claimReminder(kind, due.get(), next.get().id(), now)) {
+              if (next.isEmpty()
+                  || !drills.claimReminder(kind, dueAt.get(), next.get().id(), now)) {
                 return Optional.empty();
               }
-              return Optional.of(
+              Reminder due =
                   new Reminder(
                       kind,
-                      due.get(),
+                      dueAt.get(),
                       next.get(),
-                      Optional.ofNullable(lastRehearsed.get(next.get().id()))));
+                      Optional.ofNullable(lastRehearsed.get(next.get().id())));
+              // In the claim's transaction: the claim and the post it promises are stored
+              // together.
+              listener.reminderDue(due);
+              return Optional.of(due);
             });
-    // Once deliveries exist, telling the listener becomes enqueueing one inside the claim's
-    // transaction; until then the claimed reminder is posted after the commit, as handoffs are.
-    reminder.ifPresent(listener::reminderDue);
     return reminder;
   }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The drill use cases (SPEC §11): starting a drill (an incident marked as an exercise, with the
  * scenario's brief and checklist stored beside it), ticking its steps, and resolving a DR drill
  * with the recovery objectives it achieved. Each stores its change with its timeline entry in one
- * transaction, then tells the listeners.
+ * transaction, and tells the listeners inside it.
  */
 public final class ExerciseService {
 
@@ -107,35 +107,32 @@ public final class ExerciseService {
 
   /** Ticks step {@code number} of the drill {@code incidentId}, as a timeline entry. */
   public TickResult tick(long incidentId, int number, String actor) {
-    TickResult result =
-        transactions.inTransaction(
-            () -> {
-              Incident incident = requireForChange(incidentId);
-              incident.requireOpen("tick the checklist of");
-              Drill drill = requireDrill(incident);
-              if (number < 1 || number > drill.checklist().size()) {
-                throw new IncidentException(
-                    incident.key() + "'s checklist has no step " + number + ".");
-              }
-              ChecklistStep step = drill.checklist().get(number - 1);
-              Instant now = clock.instant();
-              if (step.isTicked() || !drills.tick(incidentId, number, actor, now)) {
-                return new TickResult.AlreadyTicked(step);
-              }
-              incidentRecords.append(
-                  new TimelineEntry(
-                      incidentId,
-                      now,
-                      actor,
-                      TimelineEntry.Kind.CHECKLIST,
-                      "Checklist step " + number + " done: " + step.text()));
-              Drill ticked = drills.find(incidentId).orElseThrow();
-              return new TickResult.Ticked(ticked, ticked.checklist().get(number - 1));
-            });
-    if (result instanceof TickResult.Ticked ticked) {
-      listeners.forEach(listener -> listener.stepTicked(ticked.drill(), ticked.step()));
-    }
-    return result;
+    return transactions.inTransaction(
+        () -> {
+          Incident incident = requireForChange(incidentId);
+          incident.requireOpen("tick the checklist of");
+          Drill drill = requireDrill(incident);
+          if (number < 1 || number > drill.checklist().size()) {
+            throw new IncidentException(
+                incident.key() + "'s checklist has no step " + number + ".");
+          }
+          ChecklistStep step = drill.checklist().get(number - 1);
+          Instant now = clock.instant();
+          if (step.isTicked() || !drills.tick(incidentId, number, actor, now)) {
+            return new TickResult.AlreadyTicked(step);
+          }
+          incidentRecords.append(
+              new TimelineEntry(
+                  incidentId,
+                  now,
+                  actor,
+                  TimelineEntry.Kind.CHECKLIST,
+                  "Checklist step " + number + " done: " + step.text()));
+          Drill ticked = drills.find(incidentId).orElseThrow();
+          ChecklistStep done = ticked.checklist().get(number - 1);
+          listeners.forEach(listener -> listener.stepTicked(ticked, done));
+          return new TickResult.Ticked(ticked, done);
+        });
   }
 
   /** Records the Slack message that shows the drill's checklist, to edit as steps are ticked. */

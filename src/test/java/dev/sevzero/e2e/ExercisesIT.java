@@ -8,8 +8,6 @@ import static dev.sevzero.e2e.TestWorkspace.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sevzero.app.Sevzero;
-import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.FakeView;
@@ -101,19 +99,6 @@ class ExercisesIT {
     workspace.restart();
 
     awaitTheOneReminder();
-  }
-
-  @Test
-  void twoBotsOnOneDatabaseRemindOnce() throws Exception {
-    workspace.start();
-    advanceTo(FIRST_TUESDAY);
-    try (Sevzero second =
-        Sevzero.start(Config.fromEnvironment(workspace.environment()), workspace.clock)) {
-      workspace.bot().runDue();
-      second.runDue();
-
-      awaitTheOneReminder();
-    }
   }
 
   @Test
