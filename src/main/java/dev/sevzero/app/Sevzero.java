@@ -180,7 +180,7 @@ public final class Sevzero implements AutoCloseable {
             .map(
                 settings ->
                     new NotionPublisher(
-                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+                        settings.apiUrl(), settings.token(), settings.parentPageId(), metrics));
     PostMortems postMortems =
         new PostMortems(
             incidents,

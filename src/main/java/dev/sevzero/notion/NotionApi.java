@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import dev.sevzero.metrics.Metrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,14 +30,16 @@ final class NotionApi {
   private final URI base;
   private final String token;
   private final HttpClient http;
+  private final Metrics metrics;
 
   /**
    * @param base {@code NOTION_API_URL}, ending with {@code /} (e.g. {@code
    *     https://api.notion.com/v1/})
    */
-  NotionApi(String base, String token) {
+  NotionApi(String base, String token, Metrics metrics) {
     this.base = URI.create(base);
     this.token = token;
+    this.metrics = metrics;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -106,6 +109,7 @@ final class NotionApi {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
+      metrics.externalCall(Metrics.Target.NOTION, method, "io_error");
       throw new NotionRefusal(
           0,
           Optional.empty(),
@@ -115,11 +119,22 @@ final class NotionApi {
       throw new NotionRefusal(0, Optional.empty(), "interrupted while calling Notion");
     }
     int status = response.statusCode();
+    metrics.externalCall(Metrics.Target.NOTION, method, outcome(status));
     if (status / 100 == 2) {
       return parse(response.body()).orElseGet(JsonObject::new);
     }
     throw new NotionRefusal(
         status, retryAfter(response), refusal(method, path, status, response.body()));
+  }
+
+  private static String outcome(int status) {
+    if (status / 100 == 2) {
+      return "ok";
+    }
+    if (status == 429) {
+      return "rate_limited";
+    }
+    return status >= 500 ? "server_error" : "client_error";
   }
 
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {

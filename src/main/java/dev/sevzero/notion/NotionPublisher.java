@@ -1,6 +1,7 @@
 package dev.sevzero.notion;
 
 import com.google.gson.JsonObject;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.postmortem.PostMortem;
 import dev.sevzero.postmortem.PostMortemPublisher;
 import dev.sevzero.postmortem.PublishStep;
@@ -23,8 +24,8 @@ public final class NotionPublisher implements PostMortemPublisher {
   private final NotionApi api;
   private final String parentPageId;
 
-  public NotionPublisher(String apiUrl, String token, String parentPageId) {
-    this.api = new NotionApi(apiUrl, token);
+  public NotionPublisher(String apiUrl, String token, String parentPageId, Metrics metrics) {
+    this.api = new NotionApi(apiUrl, token, metrics);
     this.parentPageId = parentPageId;
   }
 

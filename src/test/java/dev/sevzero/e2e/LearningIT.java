@@ -12,6 +12,10 @@ import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.testing.FakeNotion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -192,7 +196,7 @@ class LearningIT {
   }
 
   @Test
-  void aRateLimitedPublicationIsRetriedAndPublishedOnce() {
+  void aRateLimitedPublicationIsRetriedAndPublishedOnce() throws Exception {
     notion.rateLimitNext(Duration.ofSeconds(1));
 
     workspace.command(ALICE, channel, "resolve");
@@ -202,6 +206,19 @@ class LearningIT {
     assertThat(notion.requests())
         .filteredOn(request -> request.path().equals("/v1/pages"))
         .hasSize(2);
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + workspace.bot().port() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics)
+        .contains(
+            "sevzero_external_calls_total{method=\"POST\",outcome=\"rate_limited\",target=\"notion\"} 1.0")
+        .contains(
+            "sevzero_external_calls_total{method=\"POST\",outcome=\"ok\",target=\"notion\"} 1.0");
   }
 
   @Test

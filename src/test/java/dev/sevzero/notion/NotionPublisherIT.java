@@ -3,6 +3,7 @@ package dev.sevzero.notion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sevzero.incident.TimelineEntry;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.postmortem.PostMortem;
 import dev.sevzero.postmortem.PostMortemExample;
 import dev.sevzero.postmortem.PublishStep;
@@ -20,7 +21,8 @@ class NotionPublisherIT {
 
   final FakeNotion notion = FakeNotion.start();
   final NotionPublisher publisher =
-      new NotionPublisher(notion.apiUrl(), FakeNotion.TOKEN, FakeNotion.PARENT_PAGE_ID);
+      new NotionPublisher(
+          notion.apiUrl(), FakeNotion.TOKEN, FakeNotion.PARENT_PAGE_ID, Metrics.NONE);
 
   @AfterEach
   void stop() {
@@ -83,7 +85,7 @@ class NotionPublisherIT {
   @Test
   void aRefusalIsFinalAndSaysWhyWithoutTheToken() {
     NotionPublisher wrongToken =
-        new NotionPublisher(notion.apiUrl(), "ntn_wrong", FakeNotion.PARENT_PAGE_ID);
+        new NotionPublisher(notion.apiUrl(), "ntn_wrong", FakeNotion.PARENT_PAGE_ID, Metrics.NONE);
 
     PublishStep step = wrongToken.publish(withTimeline(1, "x"), Optional.empty());
 
