@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,7 +65,25 @@ final class NotionApi {
 
   /** The ids of a block's children (a page's content), every page of the list. */
   List<String> childIds(String blockId) throws NotionRefusal {
-    List<String> ids = new ArrayList<>();
+    return children(blockId).stream().map(child -> child.get("id").getAsString()).toList();
+  }
+
+  /** The pages directly under {@code pageId}: their ids and titles. */
+  Map<String, String> childPages(String pageId) throws NotionRefusal {
+    Map<String, String> titles = new LinkedHashMap<>();
+    for (JsonObject child : children(pageId)) {
+      if (child.has("child_page")) {
+        titles.put(
+            child.get("id").getAsString(),
+            child.getAsJsonObject("child_page").get("title").getAsString());
+      }
+    }
+    return titles;
+  }
+
+  /** A block's children, every page of the list. */
+  private List<JsonObject> children(String blockId) throws NotionRefusal {
+    List<JsonObject> children = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
       String query =
@@ -73,12 +93,12 @@ final class NotionApi {
                   .orElse("");
       JsonObject page = send("GET", "blocks/" + blockId + "/children" + query, null);
       for (JsonElement result : page.getAsJsonArray("results")) {
-        ids.add(result.getAsJsonObject().get("id").getAsString());
+        children.add(result.getAsJsonObject());
       }
       boolean more = page.has("has_more") && page.get("has_more").getAsBoolean();
       cursor = more ? Optional.of(page.get("next_cursor").getAsString()) : Optional.empty();
     } while (cursor.isPresent());
-    return ids;
+    return children;
   }
 
   void deleteBlock(String blockId) throws NotionRefusal {

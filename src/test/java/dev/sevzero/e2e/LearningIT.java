@@ -197,7 +197,7 @@ class LearningIT {
 
   @Test
   void aRateLimitedPublicationIsRetriedAndPublishedOnce() throws Exception {
-    notion.rateLimitNext(Duration.ofSeconds(1));
+    notion.rateLimitNext("POST /v1/pages", Duration.ofSeconds(1));
 
     workspace.command(ALICE, channel, "resolve");
 
@@ -223,7 +223,11 @@ class LearningIT {
 
   @Test
   void aRefusedPublicationIsToldInTheChannelAndTheMarkdownIsStillThere() {
-    notion.failNext(400, "validation_error", "body failed validation: body.parent is invalid.");
+    notion.failNext(
+        "POST /v1/pages",
+        400,
+        "validation_error",
+        "body failed validation: body.parent is invalid.");
 
     workspace.command(ALICE, channel, "resolve");
 
@@ -234,7 +238,10 @@ class LearningIT {
         .contains("The Markdown draft above has all of it");
     assertThat(awaitDraft(1)).contains("# Post-mortem: INC-1 (SEV0) replication lag on db-2");
     assertThat(notion.pages()).isEmpty();
-    assertThat(notion.requests()).hasSize(1);
+    assertThat(notion.requests())
+        .extracting(request -> request.method() + " " + request.path())
+        .containsExactly(
+            "GET /v1/blocks/" + FakeNotion.PARENT_PAGE_ID + "/children", "POST /v1/pages");
   }
 
   @Test

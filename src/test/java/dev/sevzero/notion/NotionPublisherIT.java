@@ -41,6 +41,7 @@ class NotionPublisherIT {
     assertThat(notion.requests())
         .extracting(request -> request.method() + " " + request.path())
         .containsExactly(
+            "GET /v1/blocks/" + FakeNotion.PARENT_PAGE_ID + "/children",
             "POST /v1/pages",
             "PATCH /v1/blocks/" + pageId + "/children",
             "PATCH /v1/blocks/" + pageId + "/children");
@@ -83,6 +84,24 @@ class NotionPublisherIT {
   }
 
   @Test
+  void aPageCreatedWhoseAnswerWasLostIsAdoptedNotCreatedAgain() {
+    PostMortem postMortem = withTimeline(3, "x");
+    notion.loseNextAnswer("POST /v1/pages");
+
+    PublishStep lost = publisher.publish(postMortem, Optional.empty());
+    assertThat(lost).isInstanceOf(PublishStep.RetryLater.class);
+    assertThat(lost.page()).isEmpty();
+
+    PublishStep retried = publisher.publish(postMortem, Optional.empty());
+
+    assertThat(retried).isInstanceOf(PublishStep.Delivered.class);
+    assertThat(notion.pages()).hasSize(1);
+    String pageId = notion.pages().get(0).id();
+    assertThat(retried.page().orElseThrow().id()).isEqualTo(pageId);
+    assertThat(notion.content(pageId)).hasSize(NotionBlocks.of(postMortem).size());
+  }
+
+  @Test
   void aRefusalIsFinalAndSaysWhyWithoutTheToken() {
     NotionPublisher wrongToken =
         new NotionPublisher(notion.apiUrl(), "ntn_wrong", FakeNotion.PARENT_PAGE_ID, Metrics.NONE);
@@ -91,7 +110,8 @@ class NotionPublisherIT {
 
     assertThat(step).isInstanceOf(PublishStep.Failed.class);
     assertThat(((PublishStep.Failed) step).reason())
-        .isEqualTo("Notion answered 401 (unauthorized: API token is invalid.) to POST pages")
+        .isEqualTo(
+            "Notion answered 401 (unauthorized: API token is invalid.) to GET blocks/…/children")
         .doesNotContain("ntn_");
   }
 
