@@ -314,6 +314,7 @@ public final class Sevzero implements AutoCloseable {
     new FollowupNudges(
             followupRepository,
             new SlackOverdueReminder(outbox, followupCommands),
+            transactions,
             clock,
             config.slaTimezone())
         .start(scheduler);

@@ -216,6 +216,7 @@ class PostgresIT {
         new FollowupNudges(
                 new JdbcFollowupRepository(replica),
                 (owner, overdue) -> reminded.add(owner + " " + overdue.size()),
+                new DatabaseTransactions(replica),
                 clock,
                 ZoneId.of("America/Los_Angeles"))
             .remindDue();
