@@ -20,7 +20,9 @@ class ArchitectureTest {
     "dev.sevzero.rotation",
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
-    "dev.sevzero.text"
+    "dev.sevzero.text",
+    "dev.sevzero.followups",
+    "dev.sevzero.postmortem"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -30,12 +32,19 @@ class ArchitectureTest {
     "org.quartz..",
     "org.jfree..",
     "java.awt..",
+    "com.sun.net.httpserver..",
+    "io.micrometer..",
+    "dev.sevzero.http..",
+    "dev.sevzero.metrics.prometheus..",
     "dev.sevzero.slack..",
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
     "dev.sevzero.playground..",
-    "dev.sevzero.config.."
+    "dev.sevzero.config..",
+    "dev.sevzero.notion..",
+    "com.google.gson..",
+    "java.net.http.."
   };
 
   private static final JavaClasses MAIN =
@@ -62,6 +71,29 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.sevzero.slack..", "com.slack..", "dev.sevzero.app..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theHttpServerAndTheNotionAdapterKnowNothingOfSlackOrTheDatabase() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.sevzero.http..", "dev.sevzero.notion..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.sevzero.slack..", "com.slack..", "dev.sevzero.persistence..", "java.sql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePrometheusAdapterKnowsMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.sevzero.metrics.prometheus..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
         .check(MAIN);
   }
 

@@ -4,30 +4,57 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.followups.FollowupNudges;
+import dev.sevzero.followups.FollowupService;
+import dev.sevzero.http.Health;
+import dev.sevzero.http.Probes;
+import dev.sevzero.http.Router;
+import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.MessageCapture;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.metrics.CountingRotationListener;
+import dev.sevzero.metrics.CountingUpdateDues;
+import dev.sevzero.metrics.DeliveryBacklog;
+import dev.sevzero.metrics.IncidentMetrics;
+import dev.sevzero.metrics.prometheus.MetricsEndpoint;
+import dev.sevzero.metrics.prometheus.PrometheusMetrics;
+import dev.sevzero.notion.NotionPublisher;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
+import dev.sevzero.persistence.JdbcCapturedMessageRepository;
+import dev.sevzero.persistence.JdbcFollowupRepository;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcPublishedPages;
+import dev.sevzero.persistence.JdbcPunctuality;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.postmortem.PostMortemPublisher;
+import dev.sevzero.postmortem.PostMortems;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
+import dev.sevzero.slack.AckTimer;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.incident.FollowupCommands;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
+import dev.sevzero.slack.incident.PostMortemRoom;
+import dev.sevzero.slack.incident.SlackOverdueReminder;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.incident.TimelineShortcut;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
@@ -35,18 +62,21 @@ import dev.sevzero.slack.oncall.OncallUsergroup;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
-import dev.sevzero.slack.transport.Health;
-import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
+import dev.sevzero.slack.transport.SlackEvents;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +93,10 @@ public final class Sevzero implements AutoCloseable {
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
+  // A probe must be answered within a second (SPEC §13).
+  private static final Duration DATABASE_PROBE_PATIENCE = Duration.ofMillis(800);
+  // A delivery pending this long is stuck, not waiting out a 429 (SPEC §13).
+  private static final Duration STUCK_DELIVERY = Duration.ofMinutes(5);
 
   private final Database database;
   private final SlackWork work;
@@ -70,25 +104,36 @@ public final class Sevzero implements AutoCloseable {
   private final OncallService oncall;
   private final Scheduler scheduler;
   private final UpdateCadence cadence;
-  private final HttpModeServer http;
+  private final App app;
+  private final WebServer http;
+  private final PrometheusMetrics metrics;
+  // Until the deliveries outbox (SPEC §14) stores effects apart from their change, none is pending.
+  private final DeliveryBacklog deliveries = DeliveryBacklog.NONE;
   private final SocketModeRunner socketMode;
 
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS);
+    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    metrics =
+        new PrometheusMetrics(
+            BuildVersion.current(),
+            Arrays.stream(Severity.values()).map(Severity::code).toList(),
+            () -> openBySeverity(incidentRepository),
+            deliveries);
+    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS, metrics);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
     SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
-    scheduler = new QuartzScheduler(clock, Clock.systemUTC());
+    scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
+    PunctualitySource punctuality = new JdbcPunctuality(database);
 
-    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
     Optional<OncallUsergroup> usergroup =
         config
             .oncallUsergroup()
@@ -96,20 +141,23 @@ public final class Sevzero implements AutoCloseable {
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
-            new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+            new QuartzCronCalendar(config.rotationCron(), config.rotationTimezone()),
             clock,
-            new SlackRotationListener(
-                messenger,
-                work,
-                new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
-                new SlackRotationListener.Settings(
-                    config.oncallChannel(), usergroup, config.rotationTimezone())),
+            new CountingRotationListener(
+                new SlackRotationListener(
+                    messenger,
+                    work,
+                    new HandoffBriefings(
+                        incidentRepository, slaReports, punctuality, config.slaTimezone()),
+                    new SlackRotationListener.Settings(
+                        config.oncallChannel(), usergroup, config.rotationTimezone())),
+                metrics),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
     cadence =
         new UpdateCadence(
-            new JdbcUpdateDueRepository(database),
+            new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
             incidents,
             scheduler,
             new SlackUpdatePrompts(messenger, incidents, work, clock),
@@ -125,14 +173,55 @@ public final class Sevzero implements AutoCloseable {
             cadence::compliance);
     incidents.addListener(room);
     incidents.addListener(cadence);
+    incidents.addListener(new IncidentMetrics(metrics, clock));
+
+    JdbcFollowupRepository followupRepository = new JdbcFollowupRepository(database);
+    FollowupService followups =
+        new FollowupService(followupRepository, clock, config.slaTimezone());
+    Optional<PostMortemPublisher> notion =
+        config
+            .notion()
+            .map(
+                settings ->
+                    new NotionPublisher(
+                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+    PostMortems postMortems =
+        new PostMortems(
+            incidents,
+            followups,
+            cadence::compliance,
+            notion,
+            new JdbcPublishedPages(database),
+            duration -> Thread.sleep(duration.toMillis()),
+            clock);
+    // After the room: the post-mortem follows the resolution summary in the channel.
+    PostMortemRoom postMortemRoom = new PostMortemRoom(messenger, work, postMortems);
+    incidents.addListener(postMortemRoom);
 
     IncidentCommands incidentCommands =
         new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+    FollowupCommands followupCommands =
+        new FollowupCommands(
+            followups, incidents, incidentCommands, postMortemRoom, messenger, work);
+    followupCommands.addTo(incidentCommands.registry());
+    TimelineShortcut timelineShortcut =
+        new TimelineShortcut(
+            new MessageCapture(
+                incidentRepository,
+                new JdbcCapturedMessageRepository(database),
+                transactions,
+                clock),
+            work);
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
-    App app =
+            slaReports,
+            punctuality,
+            sla,
+            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
+            clock,
+            range -> followupCommands.slaSection(range.start(), range.end()));
+    app =
         SlackApp.create(
             AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
@@ -152,30 +241,43 @@ public final class Sevzero implements AutoCloseable {
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
+                followupCommands::register,
+                timelineShortcut::register,
                 new OncallInteractions(oncall, work)::register));
 
-    if (config.appToken().isPresent()) {
-      SocketModeRunner runner = new SocketModeRunner(app, config.appToken().get());
-      runner.start();
-      socketMode = runner;
-      // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
-      http =
-          HttpModeServer.healthOnly(
-              config.port(),
-              () ->
-                  runner.running()
-                      ? Health.ok()
-                      : Health.unhealthy("the Socket Mode connection has stopped"));
-    } else {
-      socketMode = null;
-      http =
-          new HttpModeServer(
-              app, config.signingSecret().orElseThrow(), clock, config.port(), Health.ALWAYS_OK);
+    // A monotonic clock: an ack's duration must not jump with the wall clock.
+    app.use(new AckTimer(metrics, System::nanoTime).middleware());
+    socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
+    Router router = new Router();
+    new Probes(readinessChecks()).routes(router);
+    router.get(
+        MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
+    if (socketMode == null) {
+      // Before the port opens, so that a failure (Bolt calls auth.test here) leaves none bound.
+      app.start();
+      router.post(
+          SlackEvents.PATH, new SlackEvents(app, config.signingSecret().orElseThrow(), clock));
     }
+    http = new WebServer(router, config.port());
+    // Before the Slack connection, so that a probe right after it finds the port open.
     http.start();
+    if (socketMode != null) {
+      try {
+        socketMode.start();
+      } catch (Exception e) {
+        http.stop();
+        throw e;
+      }
+    }
     room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    new FollowupNudges(
+            followupRepository,
+            new SlackOverdueReminder(messenger, work, followupCommands),
+            clock,
+            config.slaTimezone())
+        .start(scheduler);
     usergroup.ifPresent(
         group -> {
           work.inParallel("sync the on-call user group", group::sync);
@@ -186,9 +288,35 @@ public final class Sevzero implements AutoCloseable {
               group::sync);
         });
     log.info(
-        "Sevzero is up: {} mode, health on :{}/healthz",
+        "Sevzero is up: {} mode, probes on :{}/livez and /readyz",
         socketMode != null ? "Socket" : "HTTP",
         http.port());
+  }
+
+  /** What {@code /readyz} checks: the database answers, and in Socket Mode the socket is up. */
+  private List<Supplier<Health>> readinessChecks() {
+    return List.of(
+        () ->
+            database.reachable(DATABASE_PROBE_PATIENCE)
+                ? Health.ok()
+                : Health.unhealthy("the database does not answer"),
+        // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
+        () ->
+            socketMode == null || socketMode.connected()
+                ? Health.ok()
+                : Health.unhealthy("the Socket Mode connection is not up"),
+        () ->
+            deliveries
+                .oldestPendingAge()
+                .filter(age -> age.compareTo(STUCK_DELIVERY) > 0)
+                .map(age -> Health.unhealthy("a delivery has been pending for " + age))
+                .orElse(Health.ok()));
+  }
+
+  private static Map<String, Long> openBySeverity(IncidentRepository incidents) {
+    return incidents.open().stream()
+        .collect(
+            Collectors.groupingBy(incident -> incident.severity().code(), Collectors.counting()));
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -208,7 +336,7 @@ public final class Sevzero implements AutoCloseable {
     return oncall;
   }
 
-  /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */
+  /** The port serving the probes and {@code /metrics} (and {@code /slack/events} in HTTP mode). */
   public int port() {
     return http.port();
   }
@@ -229,7 +357,11 @@ public final class Sevzero implements AutoCloseable {
       log.warn("Stopping Socket Mode: {}", e.getMessage());
     }
     http.stop();
+    if (socketMode == null) {
+      app.stop();
+    }
     work.close();
     database.close();
+    metrics.close();
   }
 }
