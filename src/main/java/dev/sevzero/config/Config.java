@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param shutdownGrace {@code SHUTDOWN_GRACE}, positive: how long SIGTERM waits for deliveries
  * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
  *     NOTION_PARENT_PAGE_ID} are both set
@@ -55,6 +56,7 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
+    Duration shutdownGrace,
     OperationsSettings operations,
     Optional<Notion> notion) {
 
@@ -69,6 +71,7 @@ public record Config(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   public static final String DEFAULT_NOTION_API_URL = "https://api.notion.com/v1/";
 
   /**
@@ -109,6 +112,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(notion, "notion");
   }
@@ -171,6 +175,7 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
+        in.positiveDuration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE),
         OperationsSettings.read(in),
         notion(in));
   }
@@ -234,6 +239,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", shutdownGrace="
+        + shutdownGrace
         + ", operations="
         + operations
         + ", notion="

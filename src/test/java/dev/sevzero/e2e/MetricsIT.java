@@ -9,12 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +92,9 @@ class MetricsIT {
         .untilAsserted(
             () ->
                 assertThat(samples())
-                    .containsEntry("sevzero_update_prompts_total{outcome=\"missed\"}", 1.0));
+                    .containsEntry("sevzero_update_prompts_total{outcome=\"missed\"}", 1.0)
+                    // Everything the commands promised has reached Slack.
+                    .containsEntry("sevzero_deliveries_pending", 0.0));
     Map<String, Double> after = samples();
     assertThat(after)
         .containsEntry("sevzero_incidents_declared_total{kind=\"real\",severity=\"sev0\"}", 1.0)
@@ -100,8 +105,7 @@ class MetricsIT {
         .containsEntry("sevzero_response_time_seconds_sum", 240.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"60.0\"}", 0.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"300.0\"}", 1.0)
-        .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0)
-        .containsEntry("sevzero_deliveries_pending", 0.0);
+        .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0);
     assertThat(after.get("sevzero_request_ack_seconds_count")).isGreaterThanOrEqualTo(3.0);
     assertThat(
             after.get(
@@ -113,6 +117,14 @@ class MetricsIT {
                 "sevzero_external_calls_total{method=\"chat.postMessage\",outcome=\"ok\","
                     + "target=\"slack\"}"))
         .isGreaterThanOrEqualTo(3.0);
+    // What the dashboard and alert rules under deploy/ may query (DeployFilesTest) is exported.
+    Set<String> names = new TreeSet<>();
+    after.keySet().forEach(key -> names.add(key.replaceFirst("\\{.*", "")));
+    assertThat(names)
+        .containsAll(
+            Files.readAllLines(Path.of("deploy/exported-metrics.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList());
     // No label takes a user id, a channel id or an incident number.
     assertThat(String.join("\n", after.keySet()))
         .doesNotContain(ALICE, BOB, channel, "INC-1", "search is down");
