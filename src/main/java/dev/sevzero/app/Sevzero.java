@@ -21,9 +21,12 @@ import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
+import dev.sevzero.slack.SlackPeople;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
@@ -126,9 +129,10 @@ public final class Sevzero implements AutoCloseable {
     incidents.addListener(room);
     incidents.addListener(cadence);
 
+    People people = new SlackPeople(gateway);
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
-    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, people);
+    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin, people);
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
@@ -152,7 +156,8 @@ public final class Sevzero implements AutoCloseable {
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
-                new OncallInteractions(oncall, work)::register));
+                new OncallInteractions(oncall, work)::register,
+                new OutOfDate(work)::register));
 
     if (config.appToken().isPresent()) {
       SocketModeRunner runner = new SocketModeRunner(app, config.appToken().get());

@@ -55,7 +55,7 @@ final class Workspace {
 
   Workspace(Clock clock) {
     this.clock = clock;
-    users.put(FakeSlack.BOT_USER_ID, new FakeUser(FakeSlack.BOT_USER_ID, "sevzero", true));
+    users.put(FakeSlack.BOT_USER_ID, new FakeUser(FakeSlack.BOT_USER_ID, "sevzero", true, false));
   }
 
   Instant now() {
@@ -79,7 +79,16 @@ final class Workspace {
   // ---- users
 
   synchronized void addUser(String id, String name) {
-    users.put(id, new FakeUser(id, name, false));
+    users.put(id, new FakeUser(id, name, false, false));
+  }
+
+  /** Another app's bot user (an integration), which can be mentioned like a person. */
+  synchronized void addBotUser(String id, String name) {
+    users.put(id, new FakeUser(id, name, true, false));
+  }
+
+  synchronized void deactivateUser(String id) {
+    users.put(id, user(id).deactivated());
   }
 
   synchronized FakeUser user(String id) {

@@ -15,6 +15,12 @@ import java.util.Set;
  */
 public final class Incident {
 
+  /**
+   * The longest title accepted, wherever it is typed: long enough for a sentence, short enough for
+   * a channel topic and a header.
+   */
+  public static final int MAX_TITLE_LENGTH = 150;
+
   /** Who did something and when. */
   public record Stamp(String by, Instant at) {}
 

@@ -332,7 +332,7 @@ final class IncidentViews {
                                         plainTextInput(
                                             p ->
                                                 p.actionId(IncidentActionIds.TITLE)
-                                                    .maxLength(150)))),
+                                                    .maxLength(Incident.MAX_TITLE_LENGTH)))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.SEVERITY)
