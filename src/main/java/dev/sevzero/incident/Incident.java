@@ -96,6 +96,14 @@ public final class Incident {
 
   /** {@code INC-12}, or {@code DRILL-12} for an exercise. */
   public String key() {
+    return key(id, drill);
+  }
+
+  /**
+   * How people name an incident: {@code INC-3}, or {@code DRILL-3} for a drill. Drills take their
+   * number from the same sequence, so the number alone identifies either.
+   */
+  public static String key(long id, boolean drill) {
     return (drill ? "DRILL-" : "INC-") + id;
   }
 

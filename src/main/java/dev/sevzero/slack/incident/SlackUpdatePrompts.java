@@ -79,9 +79,9 @@ public final class SlackUpdatePrompts implements UpdatePrompts {
                   + date(dueAt)
                   + " was missed. "
                   + (people.isEmpty() ? "<!here>" : people)
-                  + ", stakeholders have heard nothing "
-                  + sinceLastUpdate(incident)
-                  + ": please post an update.";
+                  + ": stakeholders have heard nothing since "
+                  + lastHeard(incident)
+                  + ". Please post an update.";
           slack.post(incident.channelId().orElseThrow(), text, withUpdateButton(text, incident));
         });
   }
@@ -94,6 +94,21 @@ public final class SlackUpdatePrompts implements UpdatePrompts {
     }
     Instant last = updates.get(updates.size() - 1).postedAt();
     return "last update " + Durations.format(Duration.between(last, now)) + " ago";
+  }
+
+  /** "the declaration, 35m 00s ago" or "update #2, 35m 00s ago". */
+  private String lastHeard(Incident incident) {
+    List<StatusUpdate> updates = incidents.updates(incident.id());
+    Instant now = clock.instant();
+    if (updates.isEmpty()) {
+      return "the declaration, " + Durations.format(incident.age(now)) + " ago";
+    }
+    StatusUpdate last = updates.get(updates.size() - 1);
+    return "update #"
+        + last.number()
+        + ", "
+        + Durations.format(Duration.between(last.postedAt(), now))
+        + " ago";
   }
 
   private static List<LayoutBlock> withUpdateButton(String text, Incident incident) {

@@ -1,5 +1,6 @@
 package dev.sevzero.slack.sla;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -11,6 +12,8 @@ import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
@@ -44,7 +47,7 @@ public final class SlaCommands {
 
   /**
    * The report is the ack itself: computing it takes milliseconds. The files take longer (the chart
-   * is rendered) and follow it.
+   * is rendered) and follow it, privately, in the requester's DM with the bot.
    */
   private CommandReply month(CommandInvocation invocation) {
     SlaRequest request = SlaMonth.parse(invocation.text(), clock, policy.zone());
@@ -53,7 +56,11 @@ public final class SlaCommands {
     }
     SlaRequest.Report wanted = (SlaRequest.Report) request;
     SlaReport report = reports.monthly(wanted.month());
-    uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
-    return CommandReply.ephemeral(SlaReportView.fallbackText(report), SlaReportView.blocks(report));
+    List<String> files = uploads.send(report, wanted.csv(), invocation.userId());
+    List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
+    if (!files.isEmpty()) {
+      blocks.add(SlaReportView.privateFilesNote(files));
+    }
+    return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }
