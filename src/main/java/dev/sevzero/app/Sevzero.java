@@ -19,7 +19,7 @@ import dev.sevzero.persistence.JdbcUpdateDueRepository;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
@@ -106,7 +106,7 @@ public final class Sevzero implements AutoCloseable {
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
-            new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+            new QuartzCronCalendar(config.rotationCron(), config.rotationTimezone()),
             clock,
             new SlackRotationListener(
                 messenger,

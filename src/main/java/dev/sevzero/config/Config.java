@@ -59,6 +59,8 @@ public record Config(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
   public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
   public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
+  public static final String DEFAULT_TABLETOP_CRON = "0 0 10 ? * TUE#1";
+  public static final String DEFAULT_DR_DRILL_CRON = "0 0 10 ? 1,4,7,10 TUE#2";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);

@@ -105,7 +105,7 @@ public final class QuartzScheduler implements Scheduler {
   public void onCron(String key, String cronExpression, ZoneId zone, Runnable job) {
     CronJob cronJob =
         new CronJob(
-            CronHandoffCalendar.parse(cronExpression, zone),
+            QuartzCronCalendar.parse(cronExpression, zone),
             job,
             REGISTRATIONS.incrementAndGet(),
             appClock.instant());
