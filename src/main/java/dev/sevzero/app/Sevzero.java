@@ -49,11 +49,14 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,6 +246,16 @@ public final class Sevzero implements AutoCloseable {
   /** Runs at once the scheduled work that is due by the clock (after the clock jumps). */
   public void runDue() {
     scheduler.runDue();
+  }
+
+  /**
+   * When scheduled work is next due by the clock: prompts, escalations, handoffs, and the handoff
+   * reminders (which a once-a-minute check sends).
+   */
+  public Optional<Instant> nextDue() {
+    return Stream.of(scheduler.nextDue(), oncall.nextReminderAt())
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
   }
 
   @Override

@@ -33,6 +33,7 @@ public final class Playground implements AutoCloseable {
   static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave", "erin");
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration QUIET = Duration.ofMillis(300);
 
   private final PlaygroundClock clock;
   private final FakeSlack slack;
@@ -49,7 +50,9 @@ public final class Playground implements AutoCloseable {
 
   /** Starts everything; on failure, whatever had started is stopped again. */
   public static Playground start(Clock base) throws Exception {
-    PlaygroundClock clock = PlaygroundClock.startingAt(base.instant(), base);
+    // Time passes only through wait, so that what is shown ("after 4m 00s") is what was asked for,
+    // however long someone takes to type.
+    PlaygroundClock clock = PlaygroundClock.pausedAt(base.instant());
     FakeSlack slack = FakeSlack.start(clock);
     Map<String, String> channels = seed(slack);
     Path directory;
@@ -73,6 +76,7 @@ public final class Playground implements AutoCloseable {
       throw new IllegalStateException("the bot did not connect to the local Slack");
     }
     seedRoster(bot);
+    awaitQuiet(slack);
     return playground;
   }
 
@@ -91,10 +95,30 @@ public final class Playground implements AutoCloseable {
     return channels;
   }
 
-  /** The whole team on the on-call roster, in order: alice holds the pager first. */
+  /**
+   * The whole team on the on-call roster, in order: alice holds the pager first, and has confirmed
+   * it, so that the first {@code wait} is not about her reminders.
+   */
   private static void seedRoster(Sevzero bot) {
+    String alice = userId(PEOPLE.get(0));
     for (String person : PEOPLE) {
-      bot.oncall().add(userId(PEOPLE.get(0)), userId(person), OptionalInt.empty());
+      bot.oncall()
+          .add(alice, userId(person), OptionalInt.empty())
+          .handoff()
+          .ifPresent(handoff -> bot.oncall().confirm(handoff.to(), handoff.id()));
+    }
+  }
+
+  /**
+   * Waits (in real time, bounded) until the bot has told Slack about the seeded roster, so that
+   * those messages come before the first prompt rather than in the middle of the first command.
+   */
+  private static void awaitQuiet(FakeSlack slack) throws InterruptedException {
+    long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+    int calls = -1;
+    while (System.nanoTime() < deadline && slack.calls().size() != calls) {
+      calls = slack.calls().size();
+      Thread.sleep(QUIET.toMillis());
     }
   }
 

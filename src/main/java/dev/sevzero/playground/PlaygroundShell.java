@@ -40,6 +40,10 @@ final class PlaygroundShell {
   private static final Duration QUIET = Duration.ofMillis(300);
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
   private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(2);
+  // How long a stop on the way of a wait gives the bot to start calling Slack before moving on.
+  private static final Duration FIRST_REACTION = Duration.ofMillis(60);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
   private static final Pattern USER_MENTION = Pattern.compile("(?<![\\w<|])@([a-z0-9._-]+)");
@@ -80,6 +84,8 @@ final class PlaygroundShell {
   private final ModalForm modal;
   private String user;
   private String channel;
+  private volatile boolean waiting;
+  private String lastTimeShown = "";
 
   private PlaygroundShell(Playground playground, PrintStream out, boolean scripted) {
     this.playground = playground;
@@ -301,13 +307,60 @@ final class PlaygroundShell {
     say("(modal closed)");
   }
 
+  /**
+   * Makes time pass as it would: the clock stops at every time something is due on the way
+   * (prompts, escalations, handoffs, reminders), the bot does it and is given time to finish, and
+   * only then does the clock move on. Each message is therefore stamped, and shown, at its own
+   * time.
+   */
   private void waitFor(String spec) {
     PlaygroundClock clock = playground.clock();
-    Instant now = clock.instant();
-    clock.advance(Duration.between(now, TimeJump.target(spec, now, ROTATION_ZONE)));
+    Instant target = TimeJump.target(spec, clock.instant(), ROTATION_ZONE);
+    waiting = true;
+    try {
+      Optional<Instant> next;
+      while ((next = playground.bot().nextDue().filter(at -> !at.isAfter(target))).isPresent()) {
+        moveClockTo(next.get());
+        playground.bot().runDue();
+        settleIfBusy();
+      }
+      moveClockTo(target);
+      playground.bot().runDue();
+      settle();
+    } finally {
+      waiting = false;
+    }
     say("(time passes: it is now " + TIME.format(clock.instant().atZone(ROTATION_ZONE)) + ")");
-    playground.bot().runDue();
     afterAction();
+  }
+
+  private void moveClockTo(Instant at) {
+    PlaygroundClock clock = playground.clock();
+    Instant now = clock.instant();
+    if (at.isAfter(now)) {
+      clock.advance(Duration.between(now, at));
+    }
+  }
+
+  /**
+   * Most stops on the way do nothing visible (the rotation's reminder check runs every minute);
+   * those are passed at once. When the bot starts calling Slack, it is given time to finish.
+   */
+  private void settleIfBusy() {
+    int before = activity();
+    long deadline = System.nanoTime() + FIRST_REACTION.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (activity() != before) {
+        settle();
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
@@ -451,6 +504,14 @@ final class PlaygroundShell {
 
   /** Called by the fake Slack, in order, for every new or edited message. */
   private void print(FakeMessage message) {
+    if (waiting) {
+      // While time passes, each message is shown under the time it arrived at.
+      String now = CLOCK.format(playground.clock().instant().atZone(ROTATION_ZONE));
+      if (!now.equals(lastTimeShown)) {
+        lastTimeShown = now;
+        say("(" + now + ")");
+      }
+    }
     printMessage(message);
     printed.incrementAndGet();
   }

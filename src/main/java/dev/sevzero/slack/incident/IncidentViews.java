@@ -271,7 +271,7 @@ final class IncidentViews {
         field(
             "Next update due",
             nextDue
-                .map(SlackText::date)
+                .map(due -> nextDueText(due, now))
                 .orElse(
                     incident.severity().requiresUpdates() && incident.isOpen()
                         ? "—"
@@ -279,6 +279,16 @@ final class IncidentViews {
     blocks.add(divider());
     blocks.add(section(s -> s.fields(fields)));
     return blocks;
+  }
+
+  /** A due time already past is overdue, and says by how much. */
+  static String nextDueText(Instant due, Instant now) {
+    if (!now.isAfter(due)) {
+      return SlackText.date(due);
+    }
+    return SlackText.date(due)
+        + " — *overdue* by "
+        + Durations.format(java.time.Duration.between(due, now));
   }
 
   /** {@code /incident list}. */
