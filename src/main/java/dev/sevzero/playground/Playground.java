@@ -38,18 +38,25 @@ public final class Playground implements AutoCloseable {
   private final PlaygroundClock clock;
   private final FakeSlack slack;
   private final Path directory;
+  private final Path folder;
   private final Sevzero bot;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Playground(PlaygroundClock clock, FakeSlack slack, Path directory, Sevzero bot) {
+  private Playground(
+      PlaygroundClock clock, FakeSlack slack, Path directory, Path folder, Sevzero bot) {
     this.clock = clock;
     this.slack = slack;
     this.directory = directory;
+    this.folder = folder;
     this.bot = bot;
   }
 
-  /** Starts everything; on failure, whatever had started is stopped again. */
-  public static Playground start(Clock base) throws Exception {
+  /**
+   * Starts everything; on failure, whatever had started is stopped again.
+   *
+   * @param folder where the files the bot uploads are saved; kept after the playground stops
+   */
+  public static Playground start(Clock base, Path folder) throws Exception {
     // Time passes only through wait, so that what is shown ("after 4m 00s") is what was asked for,
     // however long someone takes to type.
     PlaygroundClock clock = PlaygroundClock.pausedAt(base.instant());
@@ -70,7 +77,7 @@ public final class Playground implements AutoCloseable {
       deleteRecursively(directory);
       throw e;
     }
-    Playground playground = new Playground(clock, slack, directory, bot);
+    Playground playground = new Playground(clock, slack, directory, folder, bot);
     if (!connected(slack)) {
       playground.close();
       throw new IllegalStateException("the bot did not connect to the local Slack");
@@ -166,6 +173,11 @@ public final class Playground implements AutoCloseable {
 
   public PlaygroundClock clock() {
     return clock;
+  }
+
+  /** Where uploads are saved (and the bot's log is written); kept after quit. */
+  public Path folder() {
+    return folder;
   }
 
   public FakeSlack slack() {

@@ -1,6 +1,8 @@
 package dev.sevzero.playground;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,7 +42,10 @@ public final class PlaygroundCommand {
     if (System.getProperty(LOG_LEVEL) == null) {
       System.setProperty(LOG_LEVEL, "warn");
     }
-    return run(args, System.in, System.out);
+    // Emoji and dashes whatever the platform's charset: without a UTF-8 locale they became "?".
+    PrintStream terminal =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    return run(args, System.in, terminal);
   }
 
   /** Runs until quit (or the script's end); returns the process exit code. */
@@ -53,8 +58,10 @@ public final class PlaygroundCommand {
       return 2;
     }
     Playground playground;
+    Path folder;
     try {
-      playground = Playground.start(Clock.systemUTC());
+      folder = Files.createTempDirectory("sevzero-playground-");
+      playground = Playground.start(Clock.systemUTC(), folder);
     } catch (Exception e) {
       out.println("sevzero playground: cannot start: " + e.getMessage());
       return 1;
@@ -65,9 +72,11 @@ public final class PlaygroundCommand {
     try {
       PlaygroundShell shell = PlaygroundShell.attach(playground, out, script.isPresent());
       if (script.isPresent()) {
+        out.println("(files the bot uploads are saved in " + folder + ")");
         return shell.runScript(script.get());
       }
       out.println(BANNER);
+      out.println("Files the bot uploads are saved in " + folder + " (kept after you quit).");
       shell.interactive(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
     } catch (IOException e) {

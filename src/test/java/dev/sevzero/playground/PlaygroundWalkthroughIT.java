@@ -135,6 +135,54 @@ class PlaygroundWalkthroughIT {
   }
 
   @Test
+  void anUnknownSlashCommandIsAnsweredAtOnceWithTheClosest() throws IOException {
+    String script = script("/oncal", "expect /oncal is not a command here; did you mean /oncall?");
+
+    assertThat(playground("--script", script)).as(output()).isZero();
+    assertThat(output()).doesNotContain("WARN").doesNotContain("Bolt");
+  }
+
+  @Test
+  void namesAreMatchedWhateverTheirCaseAndABareNameGetsAHint() throws IOException {
+    String script =
+        script(
+            "/incident declare db down",
+            "as @Bob",
+            "/incident commander @Carol",
+            "expect @carol is now Incident Commander",
+            "/incident scribe carol",
+            "expect (hint: to mention carol, type @carol)",
+            "whoami",
+            "expect You are @bob");
+
+    assertThat(playground("--script", script)).as(output()).isZero();
+  }
+
+  @Test
+  void uploadsAreShownWithTheirSizeAndSaved() throws IOException {
+    String script =
+        script(
+            "/incident declare db down",
+            "/incident ack",
+            "/incident resolve fixed",
+            "expect 📎 inc-1-post-mortem.md",
+            "/sla month csv",
+            "expect 📎 sla-");
+
+    assertThat(playground("--script", script)).as(output()).isZero();
+    java.util.regex.Matcher saved =
+        java.util.regex.Pattern.compile("📎 (\\S+) \\((\\d+(?:\\.\\d)? (?:B|KiB))\\) → (\\S+)")
+            .matcher(output());
+    int files = 0;
+    while (saved.find()) {
+      files++;
+      assertThat(Path.of(saved.group(3))).exists().isNotEmptyFile();
+    }
+    assertThat(files).as(output()).isGreaterThanOrEqualTo(3);
+    assertThat(output()).contains("files the bot uploads are saved in");
+  }
+
+  @Test
   void anExpectThatIsNotSeenFailsNamingTheLine() throws IOException {
     String script = script("# a comment", "", "expect a pony");
 
