@@ -316,6 +316,19 @@ final class Workspace {
     return edit(message(channelId, ts), text, blocks);
   }
 
+  /**
+   * What {@code replace_original} through a response URL does on Slack: the new message takes the
+   * original's place entirely, so text alone leaves no blocks (and no buttons) behind.
+   */
+  synchronized FakeMessage replaceEntirely(
+      String channelId, String ts, String text, JsonArray blocks) {
+    Message m = message(channelId, ts);
+    m.text = text == null ? "" : text;
+    m.blocks = blocks;
+    m.edited = true;
+    return announce(m.snapshot());
+  }
+
   private FakeMessage edit(Message m, String text, JsonArray blocks) {
     if (text != null) {
       m.text = text;
