@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  */
 public record Config(
     String botToken,
@@ -51,7 +52,8 @@ public record Config(
     ZoneId rotationTimezone,
     ZoneId slaTimezone,
     Duration slaTarget,
-    Duration slaCeiling) {
+    Duration slaCeiling,
+    OperationsSettings operations) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -83,6 +85,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(operations, "operations");
   }
 
   /**
@@ -142,7 +145,8 @@ public record Config(
         in.zone("ROTATION_TIMEZONE", DEFAULT_ZONE),
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
-        slaCeiling);
+        slaCeiling,
+        OperationsSettings.read(in));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -188,6 +192,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", operations="
+        + operations
         + "]";
   }
 }
