@@ -20,7 +20,9 @@ class ArchitectureTest {
     "dev.sevzero.rotation",
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
-    "dev.sevzero.text"
+    "dev.sevzero.text",
+    "dev.sevzero.followups",
+    "dev.sevzero.postmortem"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -39,7 +41,10 @@ class ArchitectureTest {
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
     "dev.sevzero.playground..",
-    "dev.sevzero.config.."
+    "dev.sevzero.config..",
+    "dev.sevzero.notion..",
+    "com.google.gson..",
+    "java.net.http.."
   };
 
   private static final JavaClasses MAIN =
@@ -70,14 +75,25 @@ class ArchitectureTest {
   }
 
   @Test
-  void theHttpServerKnowsNothingOfSlackOrTheDatabase() {
+  void theHttpServerAndTheNotionAdapterKnowNothingOfSlackOrTheDatabase() {
     noClasses()
         .that()
-        .resideInAPackage("dev.sevzero.http..")
+        .resideInAnyPackage("dev.sevzero.http..", "dev.sevzero.notion..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.sevzero.slack..", "com.slack..", "dev.sevzero.persistence..", "java.sql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePrometheusAdapterKnowsMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.sevzero.metrics.prometheus..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
         .check(MAIN);
   }
 

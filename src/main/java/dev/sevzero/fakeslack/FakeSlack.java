@@ -152,6 +152,19 @@ public final class FakeSlack implements AutoCloseable {
     webApi.failNext(method, failure);
   }
 
+  /**
+   * Answers every Web API call with {@code failure} for the next {@code duration} (a 429 storm, an
+   * outage).
+   */
+  public void failAllFor(Duration duration, Failure failure) {
+    webApi.failAll(failure, System.nanoTime() + duration.toNanos());
+  }
+
+  /** Holds back the answer of the next call of {@code method}, which is carried out. */
+  public Stall stallAfter(String method) {
+    return webApi.stallAfter(method);
+  }
+
   /** Delay added to every Web API call. */
   public void setLatency(Duration perCall) {
     webApi.setLatency(perCall);
@@ -162,6 +175,17 @@ public final class FakeSlack implements AutoCloseable {
   /** Runs a slash command as the user; waits (at most 5 s) for the app's ack. */
   public Reply slashCommand(String userId, String channelId, String command, String text) {
     return interactions.slashCommand(userId, channelId, command, text);
+  }
+
+  /** A person (not the bot) writes {@code text} in a channel they are a member of. */
+  public FakeMessage userSays(String userId, String channelId, String text) {
+    return workspace.userPost(channelId, userId, text);
+  }
+
+  /** Uses the message shortcut {@code callbackId} on that message, as the user. */
+  public Reply messageShortcut(
+      String userId, String channelId, String messageTs, String callbackId) {
+    return interactions.messageShortcut(userId, channelId, messageTs, callbackId);
   }
 
   /** Presses the button with this action_id in that message's blocks. */

@@ -259,9 +259,27 @@ final class Workspace {
 
   synchronized FakeMessage post(
       String channelRef, String user, String text, JsonArray blocks, String threadTs) {
+    return post(channelRef, user, text, blocks, threadTs, null);
+  }
+
+  /** chat.postMessage; {@code metadata} ({@code event_type}, {@code event_payload}) is kept. */
+  synchronized FakeMessage post(
+      String channelRef,
+      String user,
+      String text,
+      JsonArray blocks,
+      String threadTs,
+      JsonObject metadata) {
     Channel c = botMemberOf(resolveChannel(channelRef));
     requireContent(text, blocks);
-    return store(c.id, new Message(newTs(), c.id, user, text, blocks, null, threadTs));
+    Message message = new Message(newTs(), c.id, user, text, blocks, null, threadTs);
+    message.metadata = metadata;
+    return store(c.id, message);
+  }
+
+  /** conversations.list: the public channels, as Slack lists them to a bot. */
+  synchronized List<JsonObject> publicChannels() {
+    return channels.values().stream().filter(c -> !c.isIm).map(Channel::json).toList();
   }
 
   synchronized FakeMessage postEphemeral(
@@ -280,6 +298,17 @@ final class Workspace {
       String channelId, String userId, String text, JsonArray blocks) {
     Message m = new Message(newTs(), channelId, FakeSlack.BOT_USER_ID, text, blocks, userId, null);
     return store(channelId, m);
+  }
+
+  /** A person writing in a channel they are a member of. */
+  synchronized FakeMessage userPost(String channelId, String userId, String text) {
+    Channel c = existing(channelId);
+    user(userId);
+    if (!c.members.contains(userId)) {
+      throw new IllegalArgumentException(userId + " is not in " + channelId);
+    }
+    requireContent(text, null);
+    return store(c.id, new Message(newTs(), c.id, userId, text, null, null, null));
   }
 
   /** A message visible to everyone in the channel, bypassing membership (Slack's own posts). */
@@ -367,14 +396,19 @@ final class Workspace {
   }
 
   /** conversations.history: newest first, no ephemeral messages, bounded by oldest/latest. */
-  synchronized List<JsonObject> history(String channelId, String oldest, String latest, int limit) {
+  synchronized List<JsonObject> history(
+      String channelId, String oldest, String latest, int limit, boolean withMetadata) {
     botMemberOf(channelId);
     List<JsonObject> out = new ArrayList<>();
     for (Message m : messages.getOrDefault(channelId, Map.of()).values()) {
       if (m.visibleTo == null
           && (oldest == null || compareTs(m.ts, oldest) > 0)
           && (latest == null || compareTs(m.ts, latest) < 0)) {
-        out.add(0, m.json());
+        JsonObject json = m.json();
+        if (withMetadata && m.metadata != null) {
+          json.add("metadata", m.metadata.deepCopy());
+        }
+        out.add(0, json);
       }
     }
     return out.subList(0, Math.min(limit, out.size()));
@@ -709,6 +743,7 @@ final class Workspace {
     JsonArray blocks;
     boolean edited;
     String subtype;
+    JsonObject metadata;
 
     Message(
         String ts,

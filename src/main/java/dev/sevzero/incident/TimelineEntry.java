@@ -17,7 +17,9 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     NOTE,
     SEVERITY,
     RESOLVED,
-    REOPENED;
+    REOPENED,
+    /** A channel message added with the "Add to incident timeline" shortcut. */
+    MESSAGE;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

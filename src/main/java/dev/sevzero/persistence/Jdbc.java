@@ -20,6 +20,14 @@ final class Jdbc {
     }
   }
 
+  static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+    if (text == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, text);
+    }
+  }
+
   static Instant getInstant(ResultSet rows, String column) throws SQLException {
     long millis = rows.getLong(column);
     return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
@@ -28,6 +36,11 @@ final class Jdbc {
   static Instant getInstant(ResultSet rows, int column) throws SQLException {
     long millis = rows.getLong(column);
     return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static Long getLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
   }
 
   static Long getLong(ResultSet rows, String column) throws SQLException {

@@ -107,8 +107,8 @@ class UpdateCadenceFlowIT {
         .contains("<@UALICE>")
         .contains("<@UCAROL>")
         .containsPattern(
-            ": stakeholders have heard nothing since the declaration, \\d+s ago\\. Please post"
-                + " an update\\.$");
+            ", stakeholders have had no update since it was declared \\d+s ago: please post an"
+                + " update\\.$");
   }
 
   @Test

@@ -5,7 +5,9 @@ import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.SlackText.users;
 
 import com.google.gson.JsonObject;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
@@ -41,6 +43,7 @@ public final class IncidentCommands {
   private final SlackGateway slack;
   private final SlackWork work;
   private final Clock clock;
+  private final DeliveryBacklog deliveries;
   private final People people;
   private final CommandRegistry registry;
 
@@ -51,9 +54,11 @@ public final class IncidentCommands {
       SlackWork work,
       Clock clock,
       Predicate<String> isAdmin,
+      DeliveryBacklog deliveries,
       People people) {
     this.people = people;
     this.incidents = incidents;
+    this.deliveries = deliveries;
     this.updates = updates;
     this.slack = slack;
     this.work = work;
@@ -298,9 +303,16 @@ public final class IncidentCommands {
     List<StatusUpdate> posted = incidents.updates(incident.id());
     Optional<StatusUpdate> last =
         posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(posted.size() - 1));
-    return CommandReply.ephemeral(
-        IncidentViews.headline(incident),
-        IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+    List<LayoutBlock> blocks =
+        new ArrayList<>(
+            IncidentViews.status(
+                incident,
+                clock.instant(),
+                last,
+                updates.nextDue(incident.id()),
+                deliveries.ofIncident(incident.id())));
+    blocks.addAll(TimelineView.latest(incidents.timeline(incident.id())));
+    return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }
 
   private CommandReply list(CommandInvocation invocation) {
@@ -333,7 +345,7 @@ public final class IncidentCommands {
   }
 
   /** An incident-scoped command: the incident it acts on, and the words left for it. */
-  private record Scoped(Incident incident, List<String> arguments) {
+  record Scoped(Incident incident, List<String> arguments) {
     String rest() {
       return String.join(" ", arguments);
     }
@@ -349,7 +361,7 @@ public final class IncidentCommands {
    * The incident a command acts on: an explicit number first ({@code 42} or {@code INC-42}), else
    * the incident whose channel the command was typed in.
    */
-  private Scoped scoped(CommandInvocation invocation) {
+  Scoped scoped(CommandInvocation invocation) {
     List<String> words = invocation.words();
     if (!words.isEmpty()) {
       Optional<Long> number = incidentNumber(words.get(0));

@@ -1,6 +1,10 @@
 package dev.sevzero.slack.sla;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.model.block.LayoutBlock;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -14,21 +18,35 @@ import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
 
   private final SlaReports reports;
+  private final PunctualitySource punctuality;
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
+  private final Function<SlaPolicy.MonthRange, LayoutBlock> followups;
   private final CommandRegistry registry;
 
-  public SlaCommands(SlaReports reports, SlaPolicy policy, SlaUploads uploads, Clock clock) {
+  /**
+   * @param followups the report's follow-ups section for a month
+   */
+  public SlaCommands(
+      SlaReports reports,
+      PunctualitySource punctuality,
+      SlaPolicy policy,
+      SlaUploads uploads,
+      Clock clock,
+      Function<SlaPolicy.MonthRange, LayoutBlock> followups) {
     this.reports = reports;
+    this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
+    this.followups = followups;
     // Reading a report changes nothing, so no sub-command is kept for admins.
     this.registry =
         new CommandRegistry("/sla", "the response-time SLA, month by month", user -> false)
@@ -58,6 +76,16 @@ public final class SlaCommands {
     SlaReport report = reports.monthly(wanted.month());
     List<String> files = uploads.send(report, wanted.csv(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
+    // Before the footnote, which explains the figures above it.
+    SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
+    blocks.add(blocks.size() - 1, followups.apply(range));
+    blocks.add(
+        blocks.size() - 1,
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        PunctualityText.line(punctuality.between(range.start(), range.end()))))));
     if (!files.isEmpty()) {
       blocks.add(SlaReportView.privateFilesNote(files));
     }

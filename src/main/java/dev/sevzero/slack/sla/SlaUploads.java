@@ -3,10 +3,11 @@ package dev.sevzero.slack.sla;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.chart.ResponseTimeChart;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,19 +17,20 @@ import java.util.function.Supplier;
  */
 public final class SlaUploads {
 
-  private final SlackMessenger slack;
+  private final SlackOutbox slack;
   private final SlackWork work;
   private final SlaCsv csv;
 
-  public SlaUploads(SlackMessenger slack, SlackWork work, SlaCsv csv) {
+  public SlaUploads(SlackOutbox slack, SlackWork work, SlaCsv csv) {
     this.slack = slack;
     this.work = work;
     this.csv = csv;
   }
 
   /**
-   * Starts the uploads beside the acknowledgement; the chart is rendered off the Slack thread.
-   * Returns the names of the files on their way, for the reply to mention.
+   * Starts the uploads beside the acknowledgement; the chart is rendered off the Slack thread, and
+   * each file is then stored as a delivery to the requester's DM. Returns the names of the files on
+   * their way, for the reply to mention.
    */
   public List<String> send(SlaReport report, boolean withCsv, String userId) {
     String month = report.monthName();
@@ -56,10 +58,9 @@ public final class SlaUploads {
   private String upload(String filename, String title, Supplier<byte[]> content, String userId) {
     work.inParallel(
         "upload " + filename,
-        () -> {
-          String dm = slack.directMessageChannel(userId);
-          slack.upload(dm, userId, filename, title, content.get());
-        });
+        () ->
+            slack.upload(
+                Optional.empty(), Optional.empty(), userId, filename, title, content.get()));
     return filename;
   }
 }
