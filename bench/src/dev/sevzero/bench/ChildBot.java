@@ -27,6 +27,7 @@ final class ChildBot implements AutoCloseable {
   final Process process;
   final int port;
   final Path log;
+
   /** Launch → first {@code /healthz} 200, in ms. */
   final double readyMs;
 

@@ -83,7 +83,7 @@ public final class Playground implements AutoCloseable {
       throw new IllegalStateException("the bot did not connect to the local Slack");
     }
     seedRoster(bot);
-    awaitQuiet(slack);
+    awaitQuiet(slack, bot);
     return playground;
   }
 
@@ -120,10 +120,11 @@ public final class Playground implements AutoCloseable {
    * Waits (in real time, bounded) until the bot has told Slack about the seeded roster, so that
    * those messages come before the first prompt rather than in the middle of the first command.
    */
-  private static void awaitQuiet(FakeSlack slack) throws InterruptedException {
+  private static void awaitQuiet(FakeSlack slack, Sevzero bot) throws InterruptedException {
     long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
     int calls = -1;
-    while (System.nanoTime() < deadline && slack.calls().size() != calls) {
+    while (System.nanoTime() < deadline
+        && (bot.deliveries().pending() > 0 || slack.calls().size() != calls)) {
       calls = slack.calls().size();
       Thread.sleep(QUIET.toMillis());
     }

@@ -42,9 +42,7 @@ final class PlaygroundShell {
   // The bot answers on its own threads; a command is done when Slack has been quiet this long.
   private static final Duration QUIET = Duration.ofMillis(300);
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
-  private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(2);
-  // How long a stop on the way of a wait gives the bot to start calling Slack before moving on.
-  private static final Duration FIRST_REACTION = Duration.ofMillis(60);
+  private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(5);
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =
@@ -407,16 +405,15 @@ final class PlaygroundShell {
 
   /**
    * Most stops on the way do nothing visible (the rotation's reminder check runs every minute);
-   * those are passed at once. When the bot starts calling Slack, it is given time to finish.
+   * those are passed at once. What a stop changed is stored with its deliveries to Slack before
+   * {@code runDue} returns, so a stop with deliveries pending waits until they are all made.
    */
   private void settleIfBusy() {
-    int before = activity();
-    long deadline = System.nanoTime() + FIRST_REACTION.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (activity() != before) {
-        settle();
-        return;
-      }
+    if (playground.bot().deliveries().pending() == 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    while (playground.bot().deliveries().pending() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -424,6 +421,7 @@ final class PlaygroundShell {
         return;
       }
     }
+    settle();
   }
 
   /**
