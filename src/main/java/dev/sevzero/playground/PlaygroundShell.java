@@ -93,6 +93,8 @@ final class PlaygroundShell {
   private String user;
   private String channel;
   private volatile boolean waiting;
+  // Guarded by out: the interactive prompt is showing and waits for a line.
+  private boolean atPrompt;
   private final Map<String, List<String>> shownLines =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> savedFiles = new java.util.concurrent.ConcurrentHashMap<>();
@@ -145,8 +147,12 @@ final class PlaygroundShell {
       synchronized (out) {
         out.print(prompt());
         out.flush();
+        atPrompt = true;
       }
       String line = in.readLine();
+      synchronized (out) {
+        atPrompt = false;
+      }
       if (line == null) {
         return;
       }
@@ -663,7 +669,15 @@ final class PlaygroundShell {
 
   private void say(String text) {
     synchronized (out) {
+      if (atPrompt) {
+        // Output that arrived on its own while the prompt waits: on a line of its own, then the
+        // prompt again, so it is clear that input is still expected.
+        out.println();
+      }
       out.println(text);
+      if (atPrompt) {
+        out.print(prompt());
+      }
       out.flush();
     }
     synchronized (sinceExpect) {
