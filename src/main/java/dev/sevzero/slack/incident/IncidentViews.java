@@ -292,7 +292,7 @@ final class IncidentViews {
         field(
             "Next update due",
             nextDue
-                .map(SlackText::date)
+                .map(due -> nextDueText(due, now))
                 .orElse(
                     incident.severity().requiresUpdates() && incident.isOpen()
                         ? "—"
@@ -302,6 +302,16 @@ final class IncidentViews {
     deliveryNote(deliveries)
         .ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(note))))));
     return blocks;
+  }
+
+  /** A due time already past is overdue, and says by how much. */
+  static String nextDueText(Instant due, Instant now) {
+    if (!now.isAfter(due)) {
+      return SlackText.date(due);
+    }
+    return SlackText.date(due)
+        + " — *overdue* by "
+        + Durations.format(java.time.Duration.between(due, now));
   }
 
   /** What Slack has not shown yet, or refused: so nobody takes a missing post for silence. */
@@ -349,27 +359,34 @@ final class IncidentViews {
     return blocks;
   }
 
-  /** The declare modal; {@code metadata} carries the channel it was opened from. */
-  static View declareModal(String metadata) {
+  /**
+   * The declare modal; {@code metadata} carries the channel it was opened from and the drill flag.
+   */
+  static View declareModal(String metadata, boolean drill) {
     return view(
         v ->
             v.type("modal")
                 .callbackId(IncidentActionIds.DECLARE_VIEW)
                 .privateMetadata(metadata)
-                .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
+                .title(
+                    viewTitle(
+                        t ->
+                            t.type("plain_text")
+                                .text(drill ? "Start a drill" : "Declare an incident")))
+                .submit(
+                    viewSubmit(s -> s.type("plain_text").text(drill ? "Start drill" : "Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.TITLE)
-                                    .label(plainText("What is broken?"))
+                                    .label(plainText(drill ? "Scenario" : "What is broken?"))
                                     .element(
                                         plainTextInput(
                                             p ->
                                                 p.actionId(IncidentActionIds.TITLE)
-                                                    .maxLength(150)))),
+                                                    .maxLength(Incident.MAX_TITLE_LENGTH)))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.SEVERITY)
