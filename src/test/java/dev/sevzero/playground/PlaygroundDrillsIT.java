@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code docs/drills.play}, on a week whose Tuesday is the first of the month. */
 class PlaygroundDrillsIT {
+
+  @TempDir Path uploads;
 
   /** Monday 30 November 2026, 12:00 Pacific: "wait until tue 10:00" lands on 1 December. */
   private static final Instant MONDAY = Instant.parse("2026-11-30T20:00:00Z");
@@ -22,7 +25,7 @@ class PlaygroundDrillsIT {
   void theDrillKitDemoPasses() throws Exception {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exit;
-    try (Playground playground = Playground.start(Clock.fixed(MONDAY, ZoneOffset.UTC))) {
+    try (Playground playground = Playground.start(Clock.fixed(MONDAY, ZoneOffset.UTC), uploads)) {
       PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
       exit =
           PlaygroundShell.attach(playground, out, true)

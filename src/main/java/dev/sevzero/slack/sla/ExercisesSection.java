@@ -3,7 +3,7 @@ package dev.sevzero.slack.sla;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static dev.sevzero.slack.sla.SlackText.escape;
+import static dev.sevzero.slack.SlackText.escape;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.exercises.Drill;
