@@ -25,7 +25,8 @@ class ArchitectureTest {
     "dev.sevzero.scheduling",
     "dev.sevzero.text",
     "dev.sevzero.followups",
-    "dev.sevzero.postmortem"
+    "dev.sevzero.postmortem",
+    "dev.sevzero.deliveries"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
