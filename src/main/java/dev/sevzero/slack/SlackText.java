@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Slack's mrkdwn tokens: mentions, channel links and dates each reader sees in their own zone. */
@@ -33,6 +34,17 @@ public final class SlackText {
         + "^{date_short_pretty} {time}|"
         + FALLBACK.format(instant)
         + ">";
+  }
+
+  private static final Pattern ESCAPED_MENTION =
+      Pattern.compile("&lt;@([UW][A-Z0-9]+)(?:\\|[^&]*)?&gt;");
+
+  /**
+   * Escapes text people typed but keeps the people they mentioned ({@code <@U123|bob>}, as Slack
+   * sends them) as mentions.
+   */
+  public static String escapeKeepingMentions(String text) {
+    return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
   }
 
   /** Escapes the three characters Slack's mrkdwn reserves, for text people typed. */
