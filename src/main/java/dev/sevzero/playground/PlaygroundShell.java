@@ -96,6 +96,10 @@ final class PlaygroundShell {
   private String user;
   private String channel;
   private volatile boolean waiting;
+  // Guarded by out: the interactive prompt is showing and waits for a line.
+  private boolean atPrompt;
+  private final Map<String, List<String>> shownLines =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> savedFiles = new java.util.concurrent.ConcurrentHashMap<>();
   private String lastTimeShown = "";
 
@@ -146,8 +150,12 @@ final class PlaygroundShell {
       synchronized (out) {
         out.print(prompt());
         out.flush();
+        atPrompt = true;
       }
       String line = in.readLine();
+      synchronized (out) {
+        atPrompt = false;
+      }
       if (line == null) {
         return;
       }
@@ -554,7 +562,7 @@ final class PlaygroundShell {
     if (messages.isEmpty()) {
       say("(" + (pinnedOnly ? "no pins" : "no messages") + " in " + where(id) + ")");
     }
-    messages.forEach(this::printMessage);
+    messages.forEach(message -> printMessage(message, false));
   }
 
   private void dms(String ref) {
@@ -564,7 +572,7 @@ final class PlaygroundShell {
       say("(the bot has sent no DMs to @" + name(who) + ")");
       return;
     }
-    slack.messages(dm.get()).forEach(this::printMessage);
+    slack.messages(dm.get()).forEach(message -> printMessage(message, false));
   }
 
   private void whoami() {
@@ -592,11 +600,31 @@ final class PlaygroundShell {
         say("(" + now + ")");
       }
     }
-    printMessage(message);
+    printMessage(message, true);
     printed.incrementAndGet();
   }
 
-  private void printMessage(FakeMessage message) {
+  /**
+   * @param asItHappens an edit seen as it happens shows only the lines that changed (a header is
+   *     ten lines, and one of them changes); {@code history} and {@code pins} show it whole
+   */
+  private void printMessage(FakeMessage message, boolean asItHappens) {
+    List<String> lines = new ArrayList<>(render.message(message.text(), message.blocks()));
+    lines.addAll(files(message));
+    List<String> before = shownLines.put(message.channel() + "/" + message.ts(), lines);
+    if (asItHappens && message.edited() && before != null) {
+      List<String> changed = lines.stream().filter(line -> !before.contains(line)).toList();
+      if (!changed.isEmpty()) {
+        say(
+            "["
+                + where(message.channel())
+                + "] "
+                + name(message.user())
+                + " (edited; what changed):\n    "
+                + String.join("\n    ", changed));
+      }
+      return;
+    }
     StringBuilder text = new StringBuilder("[" + where(message.channel()) + "] ");
     if (message.ephemeral()) {
       text.append(
@@ -609,11 +637,8 @@ final class PlaygroundShell {
       text.append(" (edited)");
     }
     text.append(':');
-    for (String line : render.message(message.text(), message.blocks())) {
+    for (String line : lines) {
       text.append("\n    ").append(line);
-    }
-    for (String file : files(message)) {
-      text.append("\n    ").append(file);
     }
     say(text.toString());
   }
@@ -663,7 +688,15 @@ final class PlaygroundShell {
 
   private void say(String text) {
     synchronized (out) {
+      if (atPrompt) {
+        // Output that arrived on its own while the prompt waits: on a line of its own, then the
+        // prompt again, so it is clear that input is still expected.
+        out.println();
+      }
       out.println(text);
+      if (atPrompt) {
+        out.print(prompt());
+      }
       out.flush();
     }
     synchronized (sinceExpect) {

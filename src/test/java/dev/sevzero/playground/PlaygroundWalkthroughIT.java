@@ -138,6 +138,22 @@ class PlaygroundWalkthroughIT {
   }
 
   @Test
+  void anEditedHeaderShowsOnlyWhatChanged() throws IOException {
+    String script =
+        script(
+            "/incident declare db down",
+            "as @bob",
+            "press \"I'm IC\"",
+            "expect (edited; what changed)");
+
+    assertThat(playground("--script", script)).as(output()).isZero();
+    String afterPress = output().substring(output().indexOf("press \"I'm IC\""));
+    assertThat(afterPress)
+        .contains("(edited; what changed):\n    Incident Commander: @bob")
+        .doesNotContain("Status: Open");
+  }
+
+  @Test
   void anUnknownSlashCommandIsAnsweredAtOnceWithTheClosest() throws IOException {
     String script = script("/oncal", "expect /oncal is not a command here; did you mean /oncall?");
 

@@ -6,11 +6,11 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static dev.sevzero.slack.sla.SlackText.channel;
-import static dev.sevzero.slack.sla.SlackText.date;
-import static dev.sevzero.slack.sla.SlackText.escape;
-import static dev.sevzero.slack.sla.SlackText.shorten;
-import static dev.sevzero.slack.sla.SlackText.user;
+import static dev.sevzero.slack.SlackText.channel;
+import static dev.sevzero.slack.SlackText.date;
+import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.shorten;
+import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.text.Durations.format;
 
 import com.slack.api.model.block.LayoutBlock;
