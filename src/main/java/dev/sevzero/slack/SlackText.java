@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Slack's mrkdwn tokens: mentions, channel links and dates each reader sees in their own zone. */
@@ -56,6 +57,17 @@ public final class SlackText {
   /** Cuts long text (titles) so that a list stays within a section's 3,000 characters. */
   public static String shorten(String text, int maxLength) {
     return text.length() <= maxLength ? text : text.substring(0, maxLength - 1) + "…";
+  }
+
+  private static final Pattern ESCAPED_MENTION =
+      Pattern.compile("&lt;@([UW][A-Z0-9]+)(?:\\|[^&]*)?&gt;");
+
+  /**
+   * Escapes text people typed but keeps the people they mentioned ({@code <@U123|bob>}, as Slack
+   * sends them) as mentions.
+   */
+  public static String escapeKeepingMentions(String text) {
+    return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
   }
 
   /** Escapes the three characters Slack's mrkdwn reserves, for text people typed. */
