@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
  */
 public record Config(
     String botToken,
@@ -51,7 +52,8 @@ public record Config(
     ZoneId rotationTimezone,
     ZoneId slaTimezone,
     Duration slaTarget,
-    Duration slaCeiling) {
+    Duration slaCeiling,
+    AlertSettings alerts) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -81,6 +83,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(alerts, "alerts");
   }
 
   /**
@@ -140,7 +143,8 @@ public record Config(
         in.zone("ROTATION_TIMEZONE", DEFAULT_ZONE),
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
-        slaCeiling);
+        slaCeiling,
+        AlertSettings.read(in));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -186,6 +190,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", alerts="
+        + alerts
         + "]";
   }
 }

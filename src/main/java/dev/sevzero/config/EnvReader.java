@@ -172,7 +172,7 @@ final class EnvReader {
   }
 
   /** Keeps the message on one line and short, whatever was pasted into the variable. */
-  private static String quote(String value) {
+  static String quote(String value) {
     String shown = oneLine(value);
     if (shown.length() > MAX_QUOTED) {
       shown = shown.substring(0, MAX_QUOTED) + "…";

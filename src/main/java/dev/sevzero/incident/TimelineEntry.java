@@ -17,7 +17,11 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     NOTE,
     SEVERITY,
     RESOLVED,
-    REOPENED;
+    REOPENED,
+    /** An alert of the incident's group started firing (again). */
+    ALERT,
+    /** Every alert of the incident's group has resolved. */
+    ALERTS_RESOLVED;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -18,7 +18,11 @@ final class Migrations {
   /** In order; append, never edit a released file. */
   static final List<String> FILES =
       List.of(
-          "V1__incidents.sql", "V2__update_cadence.sql", "V3__rotation.sql", "V4__counters.sql");
+          "V1__incidents.sql",
+          "V2__update_cadence.sql",
+          "V3__rotation.sql",
+          "V4__counters.sql",
+          "V5__alerts.sql");
 
   /** PostgreSQL's advisory lock for migrating: "sevzero" in ASCII. */
   private static final long MIGRATION_LOCK = 0x7365767a65726fL;

@@ -15,6 +15,7 @@ import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.slack.SlackMessenger;
+import dev.sevzero.slack.SlackText;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.text.Durations;
@@ -142,7 +143,10 @@ public final class IncidentRoom implements IncidentListener {
 
   private void inviteResponders(Incident incident, Optional<String> onCall) {
     Set<String> people = new LinkedHashSet<>();
-    people.add(incident.declared().by());
+    // An alert source declares too, and is nobody to invite.
+    if (SlackText.isUserId(incident.declared().by())) {
+      people.add(incident.declared().by());
+    }
     onCall.ifPresent(people::add);
     people.addAll(settings.responders());
     String channelId = incident.channelId().orElseThrow();
