@@ -30,6 +30,10 @@ class ArchitectureTest {
     "org.quartz..",
     "org.jfree..",
     "java.awt..",
+    "com.sun.net.httpserver..",
+    "io.micrometer..",
+    "dev.sevzero.http..",
+    "dev.sevzero.metrics.prometheus..",
     "dev.sevzero.slack..",
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
@@ -62,6 +66,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.sevzero.slack..", "com.slack..", "dev.sevzero.app..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theHttpServerKnowsNothingOfSlackOrTheDatabase() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.sevzero.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.sevzero.slack..", "com.slack..", "dev.sevzero.persistence..", "java.sql..")
         .check(MAIN);
   }
 

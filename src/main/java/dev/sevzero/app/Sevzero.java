@@ -4,6 +4,10 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.http.Health;
+import dev.sevzero.http.Probes;
+import dev.sevzero.http.Router;
+import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.persistence.Database;
@@ -35,9 +39,8 @@ import dev.sevzero.slack.oncall.OncallUsergroup;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
-import dev.sevzero.slack.transport.Health;
-import dev.sevzero.slack.transport.HttpModeServer;
 import dev.sevzero.slack.transport.SlackClients;
+import dev.sevzero.slack.transport.SlackEvents;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
@@ -47,6 +50,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,8 @@ public final class Sevzero implements AutoCloseable {
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
+  // A probe must be answered within a second (SPEC §13).
+  private static final Duration DATABASE_PROBE_PATIENCE = Duration.ofMillis(800);
 
   private final Database database;
   private final SlackWork work;
@@ -70,7 +76,8 @@ public final class Sevzero implements AutoCloseable {
   private final OncallService oncall;
   private final Scheduler scheduler;
   private final UpdateCadence cadence;
-  private final HttpModeServer http;
+  private final App app;
+  private final WebServer http;
   private final SocketModeRunner socketMode;
 
   private Sevzero(Config config, Clock clock) throws Exception {
@@ -132,7 +139,7 @@ public final class Sevzero implements AutoCloseable {
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
-    App app =
+    app =
         SlackApp.create(
             AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
@@ -154,25 +161,26 @@ public final class Sevzero implements AutoCloseable {
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
                 new OncallInteractions(oncall, work)::register));
 
-    if (config.appToken().isPresent()) {
-      SocketModeRunner runner = new SocketModeRunner(app, config.appToken().get());
-      runner.start();
-      socketMode = runner;
-      // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
-      http =
-          HttpModeServer.healthOnly(
-              config.port(),
-              () ->
-                  runner.running()
-                      ? Health.ok()
-                      : Health.unhealthy("the Socket Mode connection has stopped"));
-    } else {
-      socketMode = null;
-      http =
-          new HttpModeServer(
-              app, config.signingSecret().orElseThrow(), clock, config.port(), Health.ALWAYS_OK);
+    socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
+    Router router = new Router();
+    new Probes(readinessChecks()).routes(router);
+    if (socketMode == null) {
+      // Before the port opens, so that a failure (Bolt calls auth.test here) leaves none bound.
+      app.start();
+      router.post(
+          SlackEvents.PATH, new SlackEvents(app, config.signingSecret().orElseThrow(), clock));
     }
+    http = new WebServer(router, config.port());
+    // Before the Slack connection, so that a probe right after it finds the port open.
     http.start();
+    if (socketMode != null) {
+      try {
+        socketMode.start();
+      } catch (Exception e) {
+        http.stop();
+        throw e;
+      }
+    }
     room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
@@ -186,9 +194,23 @@ public final class Sevzero implements AutoCloseable {
               group::sync);
         });
     log.info(
-        "Sevzero is up: {} mode, health on :{}/healthz",
+        "Sevzero is up: {} mode, probes on :{}/livez and /readyz",
         socketMode != null ? "Socket" : "HTTP",
         http.port());
+  }
+
+  /** What {@code /readyz} checks: the database answers, and in Socket Mode the socket is up. */
+  private List<Supplier<Health>> readinessChecks() {
+    return List.of(
+        () ->
+            database.reachable(DATABASE_PROBE_PATIENCE)
+                ? Health.ok()
+                : Health.unhealthy("the database does not answer"),
+        // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
+        () ->
+            socketMode == null || socketMode.connected()
+                ? Health.ok()
+                : Health.unhealthy("the Socket Mode connection is not up"));
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -208,7 +230,7 @@ public final class Sevzero implements AutoCloseable {
     return oncall;
   }
 
-  /** The port serving {@code /healthz} (and {@code /slack/events} in HTTP mode). */
+  /** The port serving the probes and {@code /metrics} (and {@code /slack/events} in HTTP mode). */
   public int port() {
     return http.port();
   }
@@ -229,6 +251,9 @@ public final class Sevzero implements AutoCloseable {
       log.warn("Stopping Socket Mode: {}", e.getMessage());
     }
     http.stop();
+    if (socketMode == null) {
+      app.stop();
+    }
     work.close();
     database.close();
   }

@@ -3,6 +3,8 @@ package dev.sevzero.persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -99,6 +101,28 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in a transaction with no result. */
   public void execute(Work<?> work) {
     transaction(work);
+  }
+
+  /**
+   * Whether the database answers within {@code timeout}: false when a transaction has held the
+   * connection all that time, or the connection is broken.
+   */
+  public boolean reachable(Duration timeout) {
+    try {
+      if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    try {
+      return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+    } catch (SQLException e) {
+      return false;
+    } finally {
+      lock.unlock();
+    }
   }
 
   boolean isSqlite() {

@@ -39,9 +39,14 @@ public final class SocketModeRunner {
     socketModeApp = started;
   }
 
-  /** True between {@link #start()} and {@link #stop()}, while the SDK has not given up. */
-  public synchronized boolean running() {
-    return socketModeApp != null && !socketModeApp.isClientStopped();
+  /**
+   * True while the socket is open: false before {@link #start()}, after {@link #stop()}, and while
+   * the SDK is reconnecting or has given up.
+   */
+  public synchronized boolean connected() {
+    return socketModeApp != null
+        && !socketModeApp.isClientStopped()
+        && socketModeApp.getClient().verifyConnection();
   }
 
   /** Closes the socket and stops the app. */

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.sun.net.httpserver.HttpServer;
+import dev.sevzero.http.Health;
+import dev.sevzero.http.Probes;
+import dev.sevzero.http.Router;
+import dev.sevzero.http.WebServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +41,8 @@ class HttpModeServerIT {
   private final AtomicInteger handled = new AtomicInteger();
   private final AtomicReference<Health> health = new AtomicReference<>(Health.ok());
   private HttpServer webApi;
-  private HttpModeServer server;
+  private WebServer server;
+  private App app;
 
   @BeforeEach
   void start() throws Exception {
@@ -48,20 +54,24 @@ class HttpModeServerIT {
             .slack(
                 SlackClients.create("http://127.0.0.1:" + webApi.getAddress().getPort() + "/api/"))
             .build();
-    App app = new App(config);
+    app = new App(config);
     app.command(
         "/incident",
         (request, context) -> {
           handled.incrementAndGet();
           return context.ack("Declaring: " + request.getPayload().getText());
         });
-    server = new HttpModeServer(app, SECRET, clock, 0, health::get);
+    app.start();
+    Router router = new Probes(List.of(health::get)).routes(new Router());
+    router.post(SlackEvents.PATH, new SlackEvents(app, SECRET, clock));
+    server = new WebServer(router, 0);
     server.start();
   }
 
   @AfterEach
   void stop() {
     server.stop();
+    app.stop();
     webApi.stop(0);
   }
 
@@ -174,11 +184,20 @@ class HttpModeServerIT {
   }
 
   @Test
-  void healthOnlyServerHasNoEventsEndpoint() throws Exception {
-    HttpModeServer healthOnly = HttpModeServer.healthOnly(0, Health.ALWAYS_OK);
-    healthOnly.start();
+  void livezAnswersEvenWhenNotReady() throws Exception {
+    health.set(Health.unhealthy("database unreachable"));
+
+    assertThat(get("/livez").statusCode()).isEqualTo(200);
+    assertThat(get("/readyz").statusCode()).isEqualTo(503);
+    assertThat(get("/readyz").body()).contains("database unreachable");
+  }
+
+  @Test
+  void aServerWithoutTheEventsRouteAnswers404ThereAndServesProbes() throws Exception {
+    WebServer probesOnly = new WebServer(new Probes(List.of(Health::ok)).routes(new Router()), 0);
+    probesOnly.start();
     try {
-      URI base = URI.create("http://127.0.0.1:" + healthOnly.port());
+      URI base = URI.create("http://127.0.0.1:" + probesOnly.port());
       HttpResponse<String> healthz =
           http.send(
               HttpRequest.newBuilder(base.resolve("/healthz")).build(),
@@ -193,7 +212,7 @@ class HttpModeServerIT {
       assertThat(healthz.statusCode()).isEqualTo(200);
       assertThat(events.statusCode()).isEqualTo(404);
     } finally {
-      healthOnly.stop();
+      probesOnly.stop();
     }
   }
 

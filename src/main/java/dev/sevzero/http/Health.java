@@ -1,10 +1,11 @@
-package dev.sevzero.slack.transport;
+package dev.sevzero.http;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What {@code /healthz} reports: healthy, or not with a one-line reason for the operator.
+ * What {@code /readyz} and {@code /healthz} report: healthy, or not with a one-line reason for the
+ * operator.
  *
  * @param reason why the process is unhealthy; {@code null} when healthy
  */
