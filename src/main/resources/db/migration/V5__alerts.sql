@@ -31,3 +31,10 @@ CREATE TABLE pagerduty_webhook (
   webhook_id TEXT PRIMARY KEY,
   received_at BIGINT NOT NULL
 );
+
+-- Incidents PagerDuty knows to be acknowledged since their last trigger: the first response
+-- sends one acknowledge, and none goes back for an acknowledgement that came from PagerDuty.
+CREATE TABLE pagerduty_page (
+  incident_id BIGINT PRIMARY KEY REFERENCES incident (id),
+  acknowledged BOOLEAN NOT NULL
+);

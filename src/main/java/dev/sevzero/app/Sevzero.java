@@ -79,6 +79,7 @@ public final class Sevzero implements AutoCloseable {
   private final App app;
   private final WebServer http;
   private final SocketModeRunner socketMode;
+  private final AlertsAndPages alertsAndPages;
 
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
@@ -164,6 +165,9 @@ public final class Sevzero implements AutoCloseable {
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
     new Probes(readinessChecks()).routes(router);
+    alertsAndPages =
+        AlertsAndPages.wire(
+            config.alerts(), database, transactions, incidents, messenger, work, router, clock);
     if (socketMode == null) {
       // Before the port opens, so that a failure (Bolt calls auth.test here) leaves none bound.
       app.start();
@@ -178,6 +182,7 @@ public final class Sevzero implements AutoCloseable {
         socketMode.start();
       } catch (Exception e) {
         http.stop();
+        alertsAndPages.close();
         throw e;
       }
     }
@@ -251,6 +256,7 @@ public final class Sevzero implements AutoCloseable {
       log.warn("Stopping Socket Mode: {}", e.getMessage());
     }
     http.stop();
+    alertsAndPages.close();
     if (socketMode == null) {
       app.stop();
     }
