@@ -20,7 +20,9 @@ class ArchitectureTest {
     "dev.sevzero.rotation",
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
-    "dev.sevzero.text"
+    "dev.sevzero.text",
+    "dev.sevzero.alerts",
+    "dev.sevzero.pagerduty"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -38,6 +40,10 @@ class ArchitectureTest {
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
+    "dev.sevzero.fakepagerduty..",
+    "dev.sevzero.fakealerts..",
+    "java.net.http..",
+    "dev.sevzero.pagerduty.client..",
     "dev.sevzero.playground..",
     "dev.sevzero.config.."
   };
@@ -91,6 +97,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.sevzero.fakeslack..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePlaygroundUsesTheFakePagerDutyAndAlertmanager() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..", "dev.sevzero.playground..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..")
         .check(MAIN);
   }
 
