@@ -88,6 +88,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyThePrometheusAdapterKnowsMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.sevzero.metrics.prometheus..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+        .check(MAIN);
+  }
+
+  @Test
   void onlyThePlaygroundUsesTheFakeSlack() {
     noClasses()
         .that()

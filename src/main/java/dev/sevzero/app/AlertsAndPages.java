@@ -9,6 +9,7 @@ import dev.sevzero.http.webhooks.PagerDutyWebhook;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.Transactions;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.pagerduty.PagerDutyInbound;
 import dev.sevzero.pagerduty.PagerDutyPages;
 import dev.sevzero.pagerduty.client.InProcessPageQueue;
@@ -46,6 +47,7 @@ final class AlertsAndPages implements AutoCloseable {
       SlackMessenger messenger,
       SlackWork work,
       Router router,
+      Metrics metrics,
       Clock clock) {
     AlertNotices notices = new AlertNotices(messenger, incidents, work);
     incidents.addListener(notices);
@@ -62,10 +64,12 @@ final class AlertsAndPages implements AutoCloseable {
                       severityMap(settings.severityMap()),
                       new AlertIntake.Settings(settings.autoResolve(), settings.reopenWindow()),
                       clock);
-              router.post(AlertWebhook.ALERTMANAGER_PATH, AlertWebhook.alertmanager(token, intake));
+              router.post(
+                  AlertWebhook.ALERTMANAGER_PATH,
+                  AlertWebhook.alertmanager(token, intake, metrics));
               router.post(
                   AlertWebhook.GRAFANA_PATH,
-                  AlertWebhook.grafana(token, settings.grafanaWebhookSecret(), intake));
+                  AlertWebhook.grafana(token, settings.grafanaWebhookSecret(), intake, metrics));
             });
     settings
         .pagerdutyWebhookSecret()
@@ -90,24 +94,26 @@ final class AlertsAndPages implements AutoCloseable {
                       new PagerDutyEventsClient(
                           settings.pagerdutyEventsUrl(),
                           routingKey,
-                          id ->
-                              incidents
-                                  .find(id)
-                                  .map(
-                                      incident ->
-                                          new PagerDutyEventsClient.Page(
-                                              incident,
-                                              incident
-                                                  .channelId()
-                                                  .map(
-                                                      channel ->
-                                                          "https://slack.com/app_redirect?channel="
-                                                              + channel))));
+                          id -> page(incidents, id),
+                          metrics);
                   InProcessPageQueue queue = new InProcessPageQueue(client, notices::pageRefused);
                   incidents.addListener(new PagerDutyPages(queue, records));
                   return queue;
                 });
     return new AlertsAndPages(pages);
+  }
+
+  /** What a trigger says of incident {@code id}: the incident, and its channel once it exists. */
+  private static Optional<PagerDutyEventsClient.Page> page(IncidentService incidents, long id) {
+    return incidents
+        .find(id)
+        .map(
+            incident ->
+                new PagerDutyEventsClient.Page(
+                    incident,
+                    incident
+                        .channelId()
+                        .map(channel -> "https://slack.com/app_redirect?channel=" + channel)));
   }
 
   private static SeverityMap severityMap(Map<String, String> codes) {

@@ -10,6 +10,13 @@ import dev.sevzero.http.Router;
 import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.Severity;
+import dev.sevzero.metrics.CountingRotationListener;
+import dev.sevzero.metrics.CountingUpdateDues;
+import dev.sevzero.metrics.DeliveryBacklog;
+import dev.sevzero.metrics.IncidentMetrics;
+import dev.sevzero.metrics.prometheus.MetricsEndpoint;
+import dev.sevzero.metrics.prometheus.PrometheusMetrics;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcIncidentRepository;
@@ -19,12 +26,13 @@ import dev.sevzero.persistence.JdbcUpdateDueRepository;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
+import dev.sevzero.slack.AckTimer;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
@@ -46,11 +54,14 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +80,8 @@ public final class Sevzero implements AutoCloseable {
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
   // A probe must be answered within a second (SPEC §13).
   private static final Duration DATABASE_PROBE_PATIENCE = Duration.ofMillis(800);
+  // A delivery pending this long is stuck, not waiting out a 429 (SPEC §13).
+  private static final Duration STUCK_DELIVERY = Duration.ofMinutes(5);
 
   private final Database database;
   private final SlackWork work;
@@ -78,25 +91,34 @@ public final class Sevzero implements AutoCloseable {
   private final UpdateCadence cadence;
   private final App app;
   private final WebServer http;
+  private final PrometheusMetrics metrics;
+  // Until the deliveries outbox (SPEC §14) stores effects apart from their change, none is pending.
+  private final DeliveryBacklog deliveries = DeliveryBacklog.NONE;
   private final SocketModeRunner socketMode;
   private final AlertsAndPages alertsAndPages;
 
   private Sevzero(Config config, Clock clock) throws Exception {
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
-    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS);
+    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
+    metrics =
+        new PrometheusMetrics(
+            BuildVersion.current(),
+            Arrays.stream(Severity.values()).map(Severity::code).toList(),
+            () -> openBySeverity(incidentRepository),
+            deliveries);
+    Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS, metrics);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
     SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
-    scheduler = new QuartzScheduler(clock, Clock.systemUTC());
+    scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
 
-    IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
     Optional<OncallUsergroup> usergroup =
         config
             .oncallUsergroup()
@@ -104,20 +126,22 @@ public final class Sevzero implements AutoCloseable {
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
-            new CronHandoffCalendar(config.rotationCron(), config.rotationTimezone()),
+            new QuartzCronCalendar(config.rotationCron(), config.rotationTimezone()),
             clock,
-            new SlackRotationListener(
-                messenger,
-                work,
-                new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
-                new SlackRotationListener.Settings(
-                    config.oncallChannel(), usergroup, config.rotationTimezone())),
+            new CountingRotationListener(
+                new SlackRotationListener(
+                    messenger,
+                    work,
+                    new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                    new SlackRotationListener.Settings(
+                        config.oncallChannel(), usergroup, config.rotationTimezone())),
+                metrics),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
     cadence =
         new UpdateCadence(
-            new JdbcUpdateDueRepository(database),
+            new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
             incidents,
             scheduler,
             new SlackUpdatePrompts(messenger, incidents, work, clock),
@@ -133,6 +157,7 @@ public final class Sevzero implements AutoCloseable {
             cadence::compliance);
     incidents.addListener(room);
     incidents.addListener(cadence);
+    incidents.addListener(new IncidentMetrics(metrics, clock));
 
     IncidentCommands incidentCommands =
         new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
@@ -162,12 +187,24 @@ public final class Sevzero implements AutoCloseable {
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
                 new OncallInteractions(oncall, work)::register));
 
+    // A monotonic clock: an ack's duration must not jump with the wall clock.
+    app.use(new AckTimer(metrics, System::nanoTime).middleware());
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
     new Probes(readinessChecks()).routes(router);
     alertsAndPages =
         AlertsAndPages.wire(
-            config.alerts(), database, transactions, incidents, messenger, work, router, clock);
+            config.alerts(),
+            database,
+            transactions,
+            incidents,
+            messenger,
+            work,
+            router,
+            metrics,
+            clock);
+    router.get(
+        MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
     if (socketMode == null) {
       // Before the port opens, so that a failure (Bolt calls auth.test here) leaves none bound.
       app.start();
@@ -215,7 +252,19 @@ public final class Sevzero implements AutoCloseable {
         () ->
             socketMode == null || socketMode.connected()
                 ? Health.ok()
-                : Health.unhealthy("the Socket Mode connection is not up"));
+                : Health.unhealthy("the Socket Mode connection is not up"),
+        () ->
+            deliveries
+                .oldestPendingAge()
+                .filter(age -> age.compareTo(STUCK_DELIVERY) > 0)
+                .map(age -> Health.unhealthy("a delivery has been pending for " + age))
+                .orElse(Health.ok()));
+  }
+
+  private static Map<String, Long> openBySeverity(IncidentRepository incidents) {
+    return incidents.open().stream()
+        .collect(
+            Collectors.groupingBy(incident -> incident.severity().code(), Collectors.counting()));
   }
 
   public static Sevzero start(Config config, Clock clock) throws Exception {
@@ -262,5 +311,6 @@ public final class Sevzero implements AutoCloseable {
     }
     work.close();
     database.close();
+    metrics.close();
   }
 }

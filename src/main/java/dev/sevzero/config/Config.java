@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
  * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
+ * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  */
 public record Config(
     String botToken,
@@ -53,7 +54,8 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    OperationsSettings operations) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -61,6 +63,8 @@ public record Config(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
   public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
   public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
+  public static final String DEFAULT_TABLETOP_CRON = "0 0 10 ? * TUE#1";
+  public static final String DEFAULT_DR_DRILL_CRON = "0 0 10 ? 1,4,7,10 TUE#2";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
@@ -84,6 +88,7 @@ public record Config(
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(operations, "operations");
   }
 
   /**
@@ -144,7 +149,8 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
-        AlertSettings.read(in));
+        AlertSettings.read(in),
+        OperationsSettings.read(in));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -192,6 +198,8 @@ public record Config(
         + slaCeiling
         + ", alerts="
         + alerts
+        + ", operations="
+        + operations
         + "]";
   }
 }

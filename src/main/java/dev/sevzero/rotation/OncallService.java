@@ -2,6 +2,7 @@ package dev.sevzero.rotation;
 
 import dev.sevzero.rotation.OnCallStatus.NobodyOnCall;
 import dev.sevzero.rotation.OnCallStatus.OnCall;
+import dev.sevzero.scheduling.CronCalendar;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,19 +32,22 @@ public final class OncallService {
    */
   static final Duration ON_TIME_TOLERANCE = Duration.ofMinutes(5);
 
+  /** A weekly rotation always has a scheduled handoff within the last eight days. */
+  private static final Duration HANDOFF_LOOK_BACK = Duration.ofDays(8);
+
   static final String EMPTY_ROSTER = "Nobody is on call: the on-call roster is empty.";
 
   private static final System.Logger LOG = System.getLogger(OncallService.class.getName());
 
   private final RotationRepository repository;
-  private final HandoffCalendar calendar;
+  private final CronCalendar calendar;
   private final Clock clock;
   private final RotationListener listener;
   private final Admins admins;
 
   public OncallService(
       RotationRepository repository,
-      HandoffCalendar calendar,
+      CronCalendar calendar,
       Clock clock,
       RotationListener listener,
       Collection<String> admins) {
@@ -89,10 +93,10 @@ public final class OncallService {
           List<OncallOverride> overrides = repository.overridesEndingAfter(now);
           Optional<String> holder = tenure(roster, repository.lastHandoff()).map(Handoff::to);
           List<Shift> shifts = new ArrayList<>();
-          Instant start = calendar.nextHandoffAfter(now);
+          Instant start = calendar.nextAfter(now);
           while (shifts.size() < handoffs && !roster.isEmpty()) {
             String user = nextInLine(roster, holder).orElseThrow();
-            Instant end = calendar.nextHandoffAfter(start);
+            Instant end = calendar.nextAfter(start);
             shifts.add(new Shift(start, end, user, overlapping(overrides, start, end)));
             holder = Optional.of(user);
             start = end;
@@ -220,7 +224,7 @@ public final class OncallService {
    */
   public Optional<Handoff> handoffIfDue() {
     Instant now = clock.instant();
-    Optional<Instant> due = calendar.lastHandoffAtOrBefore(now);
+    Optional<Instant> due = calendar.lastAtOrBefore(now, HANDOFF_LOOK_BACK);
     if (due.isEmpty()) {
       return Optional.empty();
     }
@@ -316,7 +320,7 @@ public final class OncallService {
     Optional<Handoff> tenure = pager.tenure();
     Optional<String> holder = tenure.map(Handoff::to);
     Optional<OncallOverride> override = pager.override();
-    Instant nextHandoffAt = calendar.nextHandoffAfter(now);
+    Instant nextHandoffAt = calendar.nextAfter(now);
     Optional<String> nextUser = nextInLine(roster, holder);
     Optional<Handoff> unconfirmed =
         tenure.filter(handoff -> !handoff.isConfirmed() && handoff.needsConfirmation());
@@ -389,7 +393,7 @@ public final class OncallService {
   private void announce(Handoff handoff) {
     HandoffContext context =
         new HandoffContext(
-            calendar.nextHandoffAfter(handoff.at()),
+            calendar.nextAfter(handoff.at()),
             repository.roster().after(handoff.to()),
             calendar.zone());
     notifying(() -> listener.handedOff(handoff, context));

@@ -18,7 +18,7 @@ import dev.sevzero.rotation.NewHandoff;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationListener;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.testing.ManualScheduler;
 import dev.sevzero.testing.MutableClock;
@@ -578,7 +578,7 @@ class PostgresIT {
         };
     return new OncallService(
         new JdbcRotationRepository(database),
-        new CronHandoffCalendar("0 0 12 ? * MON", ZoneId.of("America/Los_Angeles")),
+        new QuartzCronCalendar("0 0 12 ? * MON", ZoneId.of("America/Los_Angeles")),
         clock,
         listener,
         List.of());

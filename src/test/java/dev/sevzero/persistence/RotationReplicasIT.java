@@ -7,7 +7,7 @@ import dev.sevzero.rotation.HandoffContext;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationListener;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class RotationReplicasIT {
   private OncallService service(Database database) {
     return new OncallService(
         new JdbcRotationRepository(database),
-        new CronHandoffCalendar("0 0 12 ? * MON", ZoneId.of("America/Los_Angeles")),
+        new QuartzCronCalendar("0 0 12 ? * MON", ZoneId.of("America/Los_Angeles")),
         clock,
         new AnnouncedHandoffs(),
         List.of());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sevzero.rotation.OnCallStatus.NobodyOnCall;
 import dev.sevzero.rotation.OnCallStatus.OnCall;
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -262,7 +262,7 @@ class OncallServiceTest {
     OncallService failingAnnouncements =
         new OncallService(
             rotation.repository,
-            new CronHandoffCalendar("0 0 12 ? * MON", RotationTestbed.PACIFIC),
+            new QuartzCronCalendar("0 0 12 ? * MON", RotationTestbed.PACIFIC),
             rotation.clock,
             new RecordingListener() {
               @Override

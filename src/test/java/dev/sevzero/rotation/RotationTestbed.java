@@ -1,6 +1,6 @@
 package dev.sevzero.rotation;
 
-import dev.sevzero.scheduling.quartz.CronHandoffCalendar;
+import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.testing.MutableClock;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,11 +21,7 @@ final class RotationTestbed {
     clock = MutableClock.at(now);
     service =
         new OncallService(
-            repository,
-            new CronHandoffCalendar("0 0 12 ? * MON", PACIFIC),
-            clock,
-            listener,
-            admins);
+            repository, new QuartzCronCalendar("0 0 12 ? * MON", PACIFIC), clock, listener, admins);
   }
 
   /** Everyone is an admin (no ADMINS configured). */

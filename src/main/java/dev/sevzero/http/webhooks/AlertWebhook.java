@@ -7,6 +7,7 @@ import dev.sevzero.alerts.InvalidAlertPayload;
 import dev.sevzero.http.WebHandler;
 import dev.sevzero.http.WebReply;
 import dev.sevzero.http.WebRequest;
+import dev.sevzero.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,53 +36,68 @@ public final class AlertWebhook implements WebHandler {
   private final String token;
   private final Optional<String> signingSecret;
   private final AlertIntake intake;
+  private final Metrics metrics;
 
   private AlertWebhook(
       AlertSource source,
       Function<String, AlertNotification> parser,
       String token,
       Optional<String> signingSecret,
-      AlertIntake intake) {
+      AlertIntake intake,
+      Metrics metrics) {
     this.source = source;
     this.parser = parser;
     this.token = token;
     this.signingSecret = signingSecret;
     this.intake = intake;
+    this.metrics = metrics;
   }
 
-  public static AlertWebhook alertmanager(String token, AlertIntake intake) {
+  public static AlertWebhook alertmanager(String token, AlertIntake intake, Metrics metrics) {
     return new AlertWebhook(
         AlertSource.ALERTMANAGER,
         dev.sevzero.alerts.AlertPayloads::alertmanager,
         token,
         Optional.empty(),
-        intake);
+        intake,
+        metrics);
   }
 
   public static AlertWebhook grafana(
-      String token, Optional<String> signingSecret, AlertIntake intake) {
+      String token, Optional<String> signingSecret, AlertIntake intake, Metrics metrics) {
     return new AlertWebhook(
         AlertSource.GRAFANA,
         dev.sevzero.alerts.AlertPayloads::grafana,
         token,
         signingSecret,
-        intake);
+        intake,
+        metrics);
   }
 
   @Override
   public WebReply handle(WebRequest request) {
+    Answer answer = answer(request);
+    metrics.alertReceived(source.code(), answer.outcome());
+    return answer.reply();
+  }
+
+  /** A reply and the metric's outcome: what the intake did, or why it was refused. */
+  private record Answer(WebReply reply, String outcome) {}
+
+  private Answer answer(WebRequest request) {
     if (!Hmac.bearer(token, request.header("Authorization"))) {
-      return Replies.error(401, "missing or wrong bearer token");
+      return new Answer(Replies.error(401, "missing or wrong bearer token"), "unauthorized");
     }
     if (signingSecret.isPresent() && !signed(signingSecret.get(), request)) {
-      return Replies.error(401, "missing or wrong " + GRAFANA_SIGNATURE);
+      return new Answer(
+          Replies.error(401, "missing or wrong " + GRAFANA_SIGNATURE), "unauthorized");
     }
     AlertNotification notification;
     try {
       notification = parser.apply(new String(request.body(), StandardCharsets.UTF_8));
     } catch (InvalidAlertPayload e) {
       log.info("{} notification refused: {}", source.displayName(), e.getMessage());
-      return Replies.error(400, e.getMessage());
+      return new Answer(Replies.error(400, e.getMessage()), "invalid");
     }
     AlertIntake.Outcome outcome;
     try {
@@ -92,12 +108,13 @@ public final class AlertWebhook implements WebHandler {
               + " again",
           source.displayName(),
           e);
-      return Replies.error(503, "could not store the notification now; send it again");
+      return new Answer(
+          Replies.error(503, "could not store the notification now; send it again"), "unavailable");
     }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("outcome", outcome.result().code());
     outcome.incident().ifPresent(incident -> fields.put("incident", incident.key()));
-    return Replies.ok(fields);
+    return new Answer(Replies.ok(fields), outcome.result().code());
   }
 
   /**

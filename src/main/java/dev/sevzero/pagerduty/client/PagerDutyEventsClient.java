@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.pagerduty.PageAction;
 import dev.sevzero.pagerduty.PageEvent;
 import dev.sevzero.pagerduty.PageSender;
@@ -37,16 +38,18 @@ public final class PagerDutyEventsClient implements PageSender {
   private final URI eventsUrl;
   private final String routingKey;
   private final LongFunction<Optional<Page>> pages;
+  private final Metrics metrics;
 
   /**
    * @param pages the incident of an event and its channel's link, if it still exists
    */
   public PagerDutyEventsClient(
-      String eventsUrl, String routingKey, LongFunction<Optional<Page>> pages) {
+      String eventsUrl, String routingKey, LongFunction<Optional<Page>> pages, Metrics metrics) {
     this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     this.eventsUrl = URI.create(eventsUrl);
     this.routingKey = routingKey;
     this.pages = pages;
+    this.metrics = metrics;
   }
 
   @Override
@@ -65,6 +68,7 @@ public final class PagerDutyEventsClient implements PageSender {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
+      metrics.externalCall(Metrics.Target.PAGERDUTY, event.action().code(), "io_error");
       return new RetryLater(
           RETRY, "no answer from PagerDuty (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
@@ -72,6 +76,7 @@ public final class PagerDutyEventsClient implements PageSender {
       return new RetryLater(RETRY, "interrupted");
     }
     int status = response.statusCode();
+    metrics.externalCall(Metrics.Target.PAGERDUTY, event.action().code(), outcome(status));
     if (status >= 200 && status < 300) {
       return new Delivered();
     }
@@ -115,6 +120,16 @@ public final class PagerDutyEventsClient implements PageSender {
               });
     }
     return body;
+  }
+
+  private static String outcome(int status) {
+    if (status >= 200 && status < 300) {
+      return "ok";
+    }
+    if (status == 429) {
+      return "rate_limited";
+    }
+    return status >= 500 ? "server_error" : "client_error";
   }
 
   static String severity(Severity severity) {

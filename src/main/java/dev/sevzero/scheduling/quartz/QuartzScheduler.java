@@ -13,6 +13,7 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
@@ -52,10 +53,20 @@ public final class QuartzScheduler implements Scheduler {
   private final org.quartz.Scheduler quartz;
   private final Map<String, WakeUp> wakeUps = new ConcurrentHashMap<>();
   private final Map<String, CronJob> cronJobs = new ConcurrentHashMap<>();
+  private final Consumer<Duration> lateness;
 
   public QuartzScheduler(Clock appClock, Clock realClock) {
+    this(appClock, realClock, lag -> {});
+  }
+
+  /**
+   * @param lateness told, at every fire, how long after its fire time the job starts: a stalled or
+   *     overloaded process shows here first
+   */
+  public QuartzScheduler(Clock appClock, Clock realClock, Consumer<Duration> lateness) {
     this.appClock = appClock;
     this.realClock = realClock;
+    this.lateness = lateness;
     try {
       quartz = new StdSchedulerFactory(properties()).getScheduler();
       quartz.getContext().put(SELF, this);
@@ -105,7 +116,7 @@ public final class QuartzScheduler implements Scheduler {
   public void onCron(String key, String cronExpression, ZoneId zone, Runnable job) {
     CronJob cronJob =
         new CronJob(
-            CronHandoffCalendar.parse(cronExpression, zone),
+            QuartzCronCalendar.parse(cronExpression, zone),
             job,
             REGISTRATIONS.incrementAndGet(),
             appClock.instant());
@@ -159,6 +170,7 @@ public final class QuartzScheduler implements Scheduler {
     if (!waitedUntil(scheduledFireTime)) {
       return;
     }
+    lateness.accept(Duration.between(scheduledFireTime.toInstant(), realClock.instant()));
     String key = jobKey.getName();
     if (WAKE_UP_GROUP.equals(jobKey.getGroup())) {
       WakeUp wakeUp = wakeUps.get(key);

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
+import dev.sevzero.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -30,6 +31,11 @@ public final class SlackClients {
    * and opens (and TLS-handshakes) them again on the next.
    */
   public static Slack create(String apiUrl, int idleConnections) {
+    return create(apiUrl, idleConnections, Metrics.NONE);
+  }
+
+  /** As {@link #create(String, int)}, counting every call in {@code metrics}. */
+  public static Slack create(String apiUrl, int idleConnections, Metrics metrics) {
     // SlackConfig.DEFAULT is immutable, so start from a fresh one.
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
@@ -45,6 +51,7 @@ public final class SlackClients {
             SlackHttpClient.buildOkHttpClient(config)
                 .newBuilder()
                 .connectionPool(new ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
+                .addInterceptor(new SlackCallMetrics(metrics))
                 .build());
     return Slack.getInstance(config, http);
   }

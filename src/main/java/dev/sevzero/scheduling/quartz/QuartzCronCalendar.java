@@ -1,6 +1,6 @@
 package dev.sevzero.scheduling.quartz;
 
-import dev.sevzero.rotation.HandoffCalendar;
+import dev.sevzero.scheduling.CronCalendar;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,10 +9,10 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * The rotation's handoff times from a Quartz cron expression in the rotation's zone: the same
- * arithmetic as the trigger that fires the handoff, daylight saving included.
+ * A schedule's fire times from a Quartz cron expression in a zone: the same arithmetic as the
+ * trigger that wakes the schedule's job, daylight saving included.
  */
-public final class CronHandoffCalendar implements HandoffCalendar {
+public final class QuartzCronCalendar implements CronCalendar {
 
   private final CronExpression expression;
   private final ZoneId zone;
@@ -21,7 +21,7 @@ public final class CronHandoffCalendar implements HandoffCalendar {
    * @throws IllegalArgumentException when {@code cronExpression} is not a Quartz cron expression or
    *     never fires
    */
-  public CronHandoffCalendar(String cronExpression, ZoneId zone) {
+  public QuartzCronCalendar(String cronExpression, ZoneId zone) {
     this.expression = parse(cronExpression, zone);
     this.zone = zone;
   }
@@ -38,7 +38,7 @@ public final class CronHandoffCalendar implements HandoffCalendar {
   }
 
   @Override
-  public Instant nextHandoffAfter(Instant t) {
+  public Instant nextAfter(Instant t) {
     Date next;
     // CronExpression keeps mutable calendar state; callers may come from several threads.
     synchronized (expression) {
@@ -46,7 +46,7 @@ public final class CronHandoffCalendar implements HandoffCalendar {
     }
     if (next == null) {
       throw new IllegalStateException(
-          "the rotation cron \"" + expression.getCronExpression() + "\" never fires after " + t);
+          "the cron expression \"" + expression.getCronExpression() + "\" never fires after " + t);
     }
     return next.toInstant();
   }

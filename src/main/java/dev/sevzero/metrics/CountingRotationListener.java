@@ -1,0 +1,39 @@
+package dev.sevzero.metrics;
+
+import dev.sevzero.rotation.Handoff;
+import dev.sevzero.rotation.HandoffContext;
+import dev.sevzero.rotation.OncallOverride;
+import dev.sevzero.rotation.RotationListener;
+
+/** Counts handoffs on their way to the listener that announces them. */
+public final class CountingRotationListener implements RotationListener {
+
+  private final RotationListener listener;
+  private final Metrics metrics;
+
+  public CountingRotationListener(RotationListener listener, Metrics metrics) {
+    this.listener = listener;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handedOff(Handoff handoff, HandoffContext context) {
+    metrics.handedOff();
+    listener.handedOff(handoff, context);
+  }
+
+  @Override
+  public void overrideStarted(OncallOverride override) {
+    listener.overrideStarted(override);
+  }
+
+  @Override
+  public void handoffReminder(Handoff handoff) {
+    listener.handoffReminder(handoff);
+  }
+
+  @Override
+  public void handoffUnconfirmed(Handoff handoff) {
+    listener.handoffUnconfirmed(handoff);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.sevzero.e2e;
+
+import static dev.sevzero.e2e.TestWorkspace.ALICE;
+import static dev.sevzero.e2e.TestWorkspace.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC §13's /metrics, scraped after real commands through the fake Slack. */
+class MetricsIT {
+
+  private static final String TOKEN = "metrics-token-4c1d";
+
+  /** One line of the Prometheus text format: a comment, or a sample with optional labels. */
+  private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE) [a-zA-Z_:][\\w:]* .*");
+
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "([a-zA-Z_:][\\w:]*)(\\{(?:[a-zA-Z_]\\w*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})?"
+              + " (-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)( -?\\d+)?");
+
+  @TempDir Path directory;
+  TestWorkspace workspace;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    workspace =
+        new TestWorkspace(directory, Clock.fixed(TestWorkspace.START, ZoneOffset.UTC))
+            .with("METRICS_TOKEN", TOKEN)
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    workspace.close();
+  }
+
+  @Test
+  void theTokenIsRequired() throws Exception {
+    assertThat(scrape(null).statusCode()).isEqualTo(401);
+    assertThat(scrape("Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(scrape("Bearer " + TOKEN + "x").statusCode()).isEqualTo(401);
+    HttpResponse<String> authorized = scrape("Bearer " + TOKEN);
+    assertThat(authorized.statusCode()).isEqualTo(200);
+    assertThat(authorized.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+  }
+
+  @Test
+  void countersAndHistogramsMoveWithRealCommands() throws Exception {
+    Map<String, Double> before = samples();
+    assertThat(before).containsEntry("sevzero_incidents_open{severity=\"sev0\"}", 0.0);
+    assertThat(before.keySet()).anyMatch(key -> key.startsWith("sevzero_build_info{version="));
+    assertThat(before.keySet()).anyMatch(key -> key.startsWith("jvm_memory_used_bytes"));
+    assertThat(before.keySet()).contains("process_cpu_usage", "sevzero_scheduler_lag_seconds");
+
+    workspace.command(ALICE, workspace.general, "declare search is down");
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+    workspace.clock.advance(Duration.ofMinutes(4));
+    workspace.command(BOB, channel, "ack");
+    workspace.command(BOB, channel, "update failing over");
+    // Nobody posts the next update: prompted when due (34 min), missed 5 minutes later.
+    workspace.clock.advance(Duration.ofMinutes(30));
+    workspace.bot().runDue();
+    workspace.awaitMessage(channel, m -> m.text().contains("time for a stakeholder update"));
+    workspace.clock.advance(Duration.ofMinutes(6));
+    workspace.bot().runDue();
+
+    await()
+        .atMost(TestWorkspace.WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(samples())
+                    .containsEntry("sevzero_update_prompts_total{outcome=\"missed\"}", 1.0));
+    Map<String, Double> after = samples();
+    assertThat(after)
+        .containsEntry("sevzero_incidents_declared_total{kind=\"real\",severity=\"sev0\"}", 1.0)
+        .containsEntry("sevzero_incidents_declared_total{kind=\"drill\",severity=\"sev0\"}", 0.0)
+        .containsEntry("sevzero_incidents_open{severity=\"sev0\"}", 1.0)
+        .containsEntry("sevzero_update_prompts_total{outcome=\"on_time\"}", 1.0)
+        .containsEntry("sevzero_response_time_seconds_count", 1.0)
+        .containsEntry("sevzero_response_time_seconds_sum", 240.0)
+        .containsEntry("sevzero_response_time_seconds_bucket{le=\"60.0\"}", 0.0)
+        .containsEntry("sevzero_response_time_seconds_bucket{le=\"300.0\"}", 1.0)
+        .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0)
+        .containsEntry("sevzero_deliveries_pending", 0.0);
+    assertThat(after.get("sevzero_request_ack_seconds_count")).isGreaterThanOrEqualTo(3.0);
+    assertThat(
+            after.get(
+                "sevzero_external_calls_total{method=\"conversations.create\",outcome=\"ok\","
+                    + "target=\"slack\"}"))
+        .isEqualTo(1.0);
+    assertThat(
+            after.get(
+                "sevzero_external_calls_total{method=\"chat.postMessage\",outcome=\"ok\","
+                    + "target=\"slack\"}"))
+        .isGreaterThanOrEqualTo(3.0);
+    // No label takes a user id, a channel id or an incident number.
+    assertThat(String.join("\n", after.keySet()))
+        .doesNotContain(ALICE, BOB, channel, "INC-1", "search is down");
+  }
+
+  /** Every line parsed; samples by name and labels. */
+  private Map<String, Double> samples() throws Exception {
+    HttpResponse<String> response = scrape("Bearer " + TOKEN);
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, Double> samples = new HashMap<>();
+    for (String line : response.body().split("\n")) {
+      if (line.isEmpty() || COMMENT.matcher(line).matches()) {
+        continue;
+      }
+      Matcher sample = SAMPLE.matcher(line);
+      assertThat(sample.matches()).as("a Prometheus sample line: %s", line).isTrue();
+      String key = sample.group(1) + (sample.group(2) == null ? "" : sample.group(2));
+      assertThat(samples).as("one sample per series: %s", key).doesNotContainKey(key);
+      samples.put(key, Double.parseDouble(sample.group(3).replace("+Inf", "Infinity")));
+    }
+    return samples;
+  }
+
+  private HttpResponse<String> scrape(String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + workspace.bot().port() + "/metrics"));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
