@@ -38,13 +38,20 @@ public final class Playground implements AutoCloseable {
   private final FakeSlack slack;
   private final Path directory;
   private final Sevzero bot;
+  private final PlaygroundAlerts alerts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Playground(PlaygroundClock clock, FakeSlack slack, Path directory, Sevzero bot) {
+  private Playground(
+      PlaygroundClock clock,
+      FakeSlack slack,
+      Path directory,
+      Sevzero bot,
+      PlaygroundAlerts alerts) {
     this.clock = clock;
     this.slack = slack;
     this.directory = directory;
     this.bot = bot;
+    this.alerts = alerts;
   }
 
   /** Starts everything; on failure, whatever had started is stopped again. */
@@ -60,14 +67,19 @@ public final class Playground implements AutoCloseable {
       slack.close();
       throw e;
     }
+    PlaygroundAlerts alerts = new PlaygroundAlerts();
     try {
-      bot = Sevzero.start(Config.fromEnvironment(environment(slack, directory, channels)), clock);
+      Map<String, String> environment = environment(slack, directory, channels);
+      alerts.configure(environment, userId("erin"));
+      bot = Sevzero.start(Config.fromEnvironment(environment), clock);
     } catch (Exception e) {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
       throw e;
     }
-    Playground playground = new Playground(clock, slack, directory, bot);
+    alerts.connect(bot.port(), clock);
+    Playground playground = new Playground(clock, slack, directory, bot, alerts);
     if (!connected(slack)) {
       playground.close();
       throw new IllegalStateException("the bot did not connect to the local Slack");
@@ -152,6 +164,11 @@ public final class Playground implements AutoCloseable {
     return bot;
   }
 
+  /** The local Alertmanager and PagerDuty. */
+  PlaygroundAlerts alerts() {
+    return alerts;
+  }
+
   /** A user's handle ("alice") by id. */
   public Optional<String> userName(String userId) {
     return slack.users().stream()
@@ -186,6 +203,7 @@ public final class Playground implements AutoCloseable {
     try {
       bot.close();
     } finally {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
     }
