@@ -27,7 +27,7 @@ public final class AckBench {
     int slackLatencyMs = BenchSupport.intArg(args, 2, 0);
     int warmUps = Integer.getInteger("bench.warmups", 10);
     boolean showCpu = Boolean.getBoolean("bench.cpu");
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("SEVZERO_LOG_LEVEL", "warn");
     Path dir = BenchSupport.tempDir("sevzero-ack-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace();
         Sevzero bot = ws.startHttpBot(dir);

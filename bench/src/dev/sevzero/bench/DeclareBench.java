@@ -26,7 +26,7 @@ public final class DeclareBench {
   public static void main(String[] args) throws Exception {
     int runs = BenchSupport.intArg(args, 0, 7);
     Duration latency = Duration.ofMillis(BenchSupport.intArg(args, 1, 100));
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("SEVZERO_LOG_LEVEL", "warn");
     Path dir = BenchSupport.tempDir("sevzero-declare-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
       try (Sevzero bot = ws.startHttpBot(dir);

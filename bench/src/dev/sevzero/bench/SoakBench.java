@@ -52,7 +52,7 @@ public final class SoakBench {
 
   public static void main(String[] args) throws Exception {
     Plan plan = Plan.of(args);
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("SEVZERO_LOG_LEVEL", "warn");
     Path dir = BenchSupport.tempDir("sevzero-soak-bench");
     Map<String, String> env = new java.util.HashMap<>();
     env.put("UPDATE_INTERVAL", "PT30S");

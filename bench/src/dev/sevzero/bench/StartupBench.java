@@ -39,7 +39,7 @@ public final class StartupBench {
   public static void main(String[] args) throws Exception {
     int runs = BenchSupport.intArg(args, 0, 5);
     int burst = BenchSupport.intArg(args, 1, 100);
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("SEVZERO_LOG_LEVEL", "warn");
     Path dir = BenchSupport.tempDir("sevzero-startup-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
       System.out.println(

@@ -22,7 +22,9 @@ class ArchitectureTest {
     "dev.sevzero.scheduling",
     "dev.sevzero.text",
     "dev.sevzero.alerts",
-    "dev.sevzero.pagerduty"
+    "dev.sevzero.pagerduty",
+    "dev.sevzero.followups",
+    "dev.sevzero.postmortem"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -42,10 +44,12 @@ class ArchitectureTest {
     "dev.sevzero.fakeslack..",
     "dev.sevzero.fakepagerduty..",
     "dev.sevzero.fakealerts..",
-    "java.net.http..",
     "dev.sevzero.pagerduty.client..",
     "dev.sevzero.playground..",
-    "dev.sevzero.config.."
+    "dev.sevzero.config..",
+    "dev.sevzero.notion..",
+    "com.google.gson..",
+    "java.net.http.."
   };
 
   private static final JavaClasses MAIN =
@@ -76,10 +80,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void theHttpServerKnowsNothingOfSlackOrTheDatabase() {
+  void theHttpServerAndTheNotionAdapterKnowNothingOfSlackOrTheDatabase() {
     noClasses()
         .that()
-        .resideInAPackage("dev.sevzero.http..")
+        .resideInAnyPackage("dev.sevzero.http..", "dev.sevzero.notion..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

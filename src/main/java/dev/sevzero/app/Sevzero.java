@@ -4,12 +4,15 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.followups.FollowupNudges;
+import dev.sevzero.followups.FollowupService;
 import dev.sevzero.http.Health;
 import dev.sevzero.http.Probes;
 import dev.sevzero.http.Router;
 import dev.sevzero.http.WebServer;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.metrics.CountingRotationListener;
 import dev.sevzero.metrics.CountingUpdateDues;
@@ -17,12 +20,18 @@ import dev.sevzero.metrics.DeliveryBacklog;
 import dev.sevzero.metrics.IncidentMetrics;
 import dev.sevzero.metrics.prometheus.MetricsEndpoint;
 import dev.sevzero.metrics.prometheus.PrometheusMetrics;
+import dev.sevzero.notion.NotionPublisher;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
+import dev.sevzero.persistence.JdbcCapturedMessageRepository;
+import dev.sevzero.persistence.JdbcFollowupRepository;
 import dev.sevzero.persistence.JdbcIncidentRepository;
+import dev.sevzero.persistence.JdbcPublishedPages;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
+import dev.sevzero.postmortem.PostMortemPublisher;
+import dev.sevzero.postmortem.PostMortems;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
@@ -36,10 +45,14 @@ import dev.sevzero.slack.AckTimer;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.incident.FollowupCommands;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
+import dev.sevzero.slack.incident.PostMortemRoom;
+import dev.sevzero.slack.incident.SlackOverdueReminder;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
+import dev.sevzero.slack.incident.TimelineShortcut;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
@@ -159,12 +172,51 @@ public final class Sevzero implements AutoCloseable {
     incidents.addListener(cadence);
     incidents.addListener(new IncidentMetrics(metrics, clock));
 
+    JdbcFollowupRepository followupRepository = new JdbcFollowupRepository(database);
+    FollowupService followups =
+        new FollowupService(followupRepository, clock, config.slaTimezone());
+    Optional<PostMortemPublisher> notion =
+        config
+            .notion()
+            .map(
+                settings ->
+                    new NotionPublisher(
+                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+    PostMortems postMortems =
+        new PostMortems(
+            incidents,
+            followups,
+            cadence::compliance,
+            notion,
+            new JdbcPublishedPages(database),
+            duration -> Thread.sleep(duration.toMillis()),
+            clock);
+    // After the room: the post-mortem follows the resolution summary in the channel.
+    PostMortemRoom postMortemRoom = new PostMortemRoom(messenger, work, postMortems);
+    incidents.addListener(postMortemRoom);
+
     IncidentCommands incidentCommands =
         new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+    FollowupCommands followupCommands =
+        new FollowupCommands(
+            followups, incidents, incidentCommands, postMortemRoom, messenger, work);
+    followupCommands.addTo(incidentCommands.registry());
+    TimelineShortcut timelineShortcut =
+        new TimelineShortcut(
+            new MessageCapture(
+                incidentRepository,
+                new JdbcCapturedMessageRepository(database),
+                transactions,
+                clock),
+            work);
     OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
     SlaCommands slaCommands =
         new SlaCommands(
-            slaReports, sla, new SlaUploads(messenger, work, new SlaCsv(sla.zone())), clock);
+            slaReports,
+            sla,
+            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
+            clock,
+            range -> followupCommands.slaSection(range.start(), range.end()));
     app =
         SlackApp.create(
             AppConfig.builder()
@@ -185,6 +237,8 @@ public final class Sevzero implements AutoCloseable {
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
+                followupCommands::register,
+                timelineShortcut::register,
                 new OncallInteractions(oncall, work)::register));
 
     // A monotonic clock: an ack's duration must not jump with the wall clock.
@@ -226,6 +280,12 @@ public final class Sevzero implements AutoCloseable {
     room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    new FollowupNudges(
+            followupRepository,
+            new SlackOverdueReminder(messenger, work, followupCommands),
+            clock,
+            config.slaTimezone())
+        .start(scheduler);
     usergroup.ifPresent(
         group -> {
           work.inParallel("sync the on-call user group", group::sync);

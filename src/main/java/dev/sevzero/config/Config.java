@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param slaCeiling {@code SLA_CEILING}, at least the target
  * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
  * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
+ * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
+ *     NOTION_PARENT_PAGE_ID} are both set
  */
 public record Config(
     String botToken,
@@ -55,7 +57,8 @@ public record Config(
     Duration slaTarget,
     Duration slaCeiling,
     AlertSettings alerts,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    Optional<Notion> notion) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -68,6 +71,27 @@ public record Config(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
+  public static final String DEFAULT_NOTION_API_URL = "https://api.notion.com/v1/";
+
+  /**
+   * Publishing post-mortems to Notion (SPEC §12).
+   *
+   * @param token {@code NOTION_TOKEN}, the integration's secret
+   * @param parentPageId {@code NOTION_PARENT_PAGE_ID}, the page post-mortems are created under
+   * @param apiUrl {@code NOTION_API_URL}, an http(s) URL ending with {@code /}
+   */
+  public record Notion(String token, String parentPageId, String apiUrl) {
+    public Notion {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(parentPageId, "parentPageId");
+      Objects.requireNonNull(apiUrl, "apiUrl");
+    }
+
+    @Override
+    public String toString() {
+      return "Notion[token=<redacted>, parentPageId=" + parentPageId + ", apiUrl=" + apiUrl + "]";
+    }
+  }
 
   public Config {
     Objects.requireNonNull(botToken, "botToken");
@@ -89,6 +113,7 @@ public record Config(
     Objects.requireNonNull(slaCeiling, "slaCeiling");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(operations, "operations");
+    Objects.requireNonNull(notion, "notion");
   }
 
   /**
@@ -150,7 +175,24 @@ public record Config(
         slaTarget,
         slaCeiling,
         AlertSettings.read(in),
-        OperationsSettings.read(in));
+        OperationsSettings.read(in),
+        notion(in));
+  }
+
+  /** Both or neither: a token without a parent page (or the reverse) is a half-done set-up. */
+  private static Optional<Notion> notion(EnvReader in) {
+    Optional<String> token = in.optional("NOTION_TOKEN");
+    Optional<String> parent = in.notionPageId("NOTION_PARENT_PAGE_ID");
+    String apiUrl = in.httpUrl("NOTION_API_URL", DEFAULT_NOTION_API_URL);
+    if (token.isPresent() != parent.isPresent()) {
+      throw new ConfigException(
+          token.isPresent()
+              ? "NOTION_PARENT_PAGE_ID: required when NOTION_TOKEN is set (the page post-mortems"
+                  + " are published under)"
+              : "NOTION_TOKEN: required when NOTION_PARENT_PAGE_ID is set (the integration's"
+                  + " secret)");
+    }
+    return token.map(t -> new Notion(t, parent.orElseThrow(), apiUrl));
   }
 
   /** True when an app token is configured: Slack is reached over Socket Mode, not HTTP. */
@@ -200,6 +242,8 @@ public record Config(
         + alerts
         + ", operations="
         + operations
+        + ", notion="
+        + notion.map(Notion::toString).orElse("<unset>")
         + "]";
   }
 }

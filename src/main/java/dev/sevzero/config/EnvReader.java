@@ -22,6 +22,7 @@ final class EnvReader {
 
   static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]+");
   static final Pattern USERGROUP_ID = Pattern.compile("S[A-Z0-9]+");
+  private static final Pattern NOTION_ID = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
@@ -35,6 +36,19 @@ final class EnvReader {
 
   Optional<String> optional(String name) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A Notion page ID: 32 hex digits, with or without the dashes of a UUID, as the end of the page's
+   * URL shows it.
+   */
+  Optional<String> notionPageId(String name) {
+    Optional<String> value = optional(name);
+    if (value.isPresent() && !NOTION_ID.matcher(value.get().replace("-", "")).matches()) {
+      throw new ConfigException(
+          name + ": " + quote(value.get()) + " is not a Notion page ID (32 hexadecimal digits)");
+    }
+    return value;
   }
 
   /** A token is checked by prefix only, and never quoted: the message may end up in a log. */

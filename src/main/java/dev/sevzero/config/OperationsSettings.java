@@ -30,8 +30,9 @@ public record OperationsSettings(Optional<String> metricsToken, LogFormat logFor
   }
 
   private static LogFormat logFormat(EnvReader in) {
+    // Exactly as written: logback.xml picks its appender by this very value.
     String value = in.optional("LOG_FORMAT").orElse("text");
-    return switch (value.toLowerCase(Locale.ROOT)) {
+    return switch (value) {
       case "text" -> LogFormat.TEXT;
       case "json" -> LogFormat.JSON;
       default ->

@@ -154,6 +154,17 @@ public final class FakeSlack implements AutoCloseable {
     return interactions.slashCommand(userId, channelId, command, text);
   }
 
+  /** A person (not the bot) writes {@code text} in a channel they are a member of. */
+  public FakeMessage userSays(String userId, String channelId, String text) {
+    return workspace.userPost(channelId, userId, text);
+  }
+
+  /** Uses the message shortcut {@code callbackId} on that message, as the user. */
+  public Reply messageShortcut(
+      String userId, String channelId, String messageTs, String callbackId) {
+    return interactions.messageShortcut(userId, channelId, messageTs, callbackId);
+  }
+
   /** Presses the button with this action_id in that message's blocks. */
   public Reply pressButton(String userId, String channelId, String messageTs, String actionId) {
     return interactions.pressButton(userId, channelId, messageTs, actionId);

@@ -80,12 +80,7 @@ final class Interactions {
   Reply pressButton(String userId, String channelId, String messageTs, String actionId) {
     FakeUser user = knownUser(userId);
     FakeChannel channel = knownChannel(channelId);
-    FakeMessage message;
-    try {
-      message = ws.messageSnapshot(channelId, messageTs);
-    } catch (ApiError e) {
-      throw new IllegalArgumentException("no message " + messageTs + " in " + channelId);
-    }
+    FakeMessage message = knownMessage(channelId, messageTs);
     if (message.ephemeral() && !message.visibleTo().equals(userId)) {
       throw new IllegalArgumentException(userId + " cannot see ephemeral message " + messageTs);
     }
@@ -133,6 +128,45 @@ final class Interactions {
             "actions",
             new JsonArray());
     payload.getAsJsonArray("actions").add(action);
+    Delivery.Ack ack = delivery.deliver("interactive", payload, ACK_TIMEOUT);
+    return new Reply(ack.acked(), ack.payload(), responseUrls, ResponseUrls.idOf(responseUrl));
+  }
+
+  /** A message shortcut on a message: Slack's message_action payload, with the message in it. */
+  Reply messageShortcut(String userId, String channelId, String messageTs, String callbackId) {
+    FakeUser user = knownUser(userId);
+    FakeChannel channel = knownChannel(channelId);
+    FakeMessage message = knownMessage(channelId, messageTs);
+    if (message.ephemeral()) {
+      throw new IllegalArgumentException("Slack offers no shortcuts on ephemeral messages");
+    }
+    String responseUrl = responseUrls.issue(userId, channelId, null);
+    JsonObject payload =
+        Json.obj(
+            "type",
+            "message_action",
+            "token",
+            "fake-verification-token",
+            "action_ts",
+            ws.newTs(),
+            "team",
+            Json.obj("id", FakeSlack.TEAM_ID, "domain", "sevzero-fake"),
+            "user",
+            userJson(user),
+            "channel",
+            Json.obj("id", channelId, "name", channel.isIm() ? "directmessage" : channel.name()),
+            "is_enterprise_install",
+            false,
+            "callback_id",
+            callbackId,
+            "trigger_id",
+            ws.issueTrigger(userId),
+            "response_url",
+            responseUrl,
+            "message_ts",
+            messageTs,
+            "message",
+            message.raw());
     Delivery.Ack ack = delivery.deliver("interactive", payload, ACK_TIMEOUT);
     return new Reply(ack.acked(), ack.payload(), responseUrls, ResponseUrls.idOf(responseUrl));
   }
@@ -276,6 +310,14 @@ final class Interactions {
       return ws.user(userId);
     } catch (ApiError e) {
       throw new IllegalArgumentException("unknown user " + userId);
+    }
+  }
+
+  private FakeMessage knownMessage(String channelId, String messageTs) {
+    try {
+      return ws.messageSnapshot(channelId, messageTs);
+    } catch (ApiError e) {
+      throw new IllegalArgumentException("no message " + messageTs + " in " + channelId);
     }
   }
 

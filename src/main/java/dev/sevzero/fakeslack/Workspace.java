@@ -273,6 +273,17 @@ final class Workspace {
     return store(channelId, m);
   }
 
+  /** A person writing in a channel they are a member of. */
+  synchronized FakeMessage userPost(String channelId, String userId, String text) {
+    Channel c = existing(channelId);
+    user(userId);
+    if (!c.members.contains(userId)) {
+      throw new IllegalArgumentException(userId + " is not in " + channelId);
+    }
+    requireContent(text, null);
+    return store(c.id, new Message(newTs(), c.id, userId, text, null, null, null));
+  }
+
   /** A message visible to everyone in the channel, bypassing membership (Slack's own posts). */
   synchronized FakeMessage storeVisible(String channelId, String user, String text, JsonArray b) {
     return store(channelId, new Message(newTs(), channelId, user, text, b, null, null));

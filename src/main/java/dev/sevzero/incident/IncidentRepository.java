@@ -42,6 +42,7 @@ public interface IncidentRepository {
 
   void append(TimelineEntry entry);
 
+  /** The incident's timeline in time order (entries at the same instant in the order stored). */
   List<TimelineEntry> timeline(long incidentId);
 
   /** Stores an update under the incident's next update number. */

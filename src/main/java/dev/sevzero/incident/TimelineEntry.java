@@ -21,7 +21,9 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     /** An alert of the incident's group started firing (again). */
     ALERT,
     /** Every alert of the incident's group has resolved. */
-    ALERTS_RESOLVED;
+    ALERTS_RESOLVED,
+    /** A channel message added with the "Add to incident timeline" shortcut. */
+    MESSAGE;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

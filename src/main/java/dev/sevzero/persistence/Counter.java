@@ -22,6 +22,7 @@ import java.sql.SQLException;
 enum Counter {
   INCIDENT("counter", "last_issued", "name = 'incident'", "SELECT MAX(id) FROM incident"),
   HANDOFF("counter", "last_issued", "name = 'handoff'", "SELECT MAX(id) FROM handoff"),
+  FOLLOWUP("counter", "last_issued", "name = 'followup'", "SELECT MAX(id) FROM followup"),
   TIMELINE_SEQ(
       "incident",
       "last_timeline_seq",
@@ -49,7 +50,7 @@ enum Counter {
     this.giveBack = "UPDATE %1$s SET %2$s = %2$s - 1 WHERE %3$s".formatted(table, column, row);
   }
 
-  /** The next number of {@link #INCIDENT} or {@link #HANDOFF}. */
+  /** The next number of {@link #INCIDENT}, {@link #HANDOFF} or {@link #FOLLOWUP}. */
   long next(Connection connection) throws SQLException {
     return next(connection, null);
   }

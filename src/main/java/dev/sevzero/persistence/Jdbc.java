@@ -20,6 +20,14 @@ final class Jdbc {
     }
   }
 
+  static void setText(PreparedStatement statement, int index, String text) throws SQLException {
+    if (text == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, text);
+    }
+  }
+
   static Instant getInstant(ResultSet rows, String column) throws SQLException {
     long millis = rows.getLong(column);
     return rows.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -227,6 +227,10 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         });
   }
 
+  /**
+   * In time order: a message captured from the channel keeps its original time, so it takes its
+   * place among entries recorded before it was captured.
+   */
   @Override
   public List<TimelineEntry> timeline(long incidentId) {
     return database.transaction(
@@ -234,7 +238,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
           try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT at, actor, kind, text FROM timeline_entry WHERE incident_id = ?"
-                      + " ORDER BY seq")) {
+                      + " ORDER BY at, seq")) {
             query.setLong(1, incidentId);
             List<TimelineEntry> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs Slack Web API work after the acknowledgement, so a slow Slack never makes a command time
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * work for different incidents, and independent calls, run in parallel.
  */
 public final class SlackWork implements AutoCloseable {
+
+  /** The log field naming the incident a line is about. */
+  public static final String INCIDENT_MDC_KEY = "incident_id";
 
   private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
@@ -48,9 +52,17 @@ public final class SlackWork implements AutoCloseable {
             incidentId,
             (id, tail) ->
                 (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(() -> run(what + " for incident " + id, task, result), pool));
+                    .thenRunAsync(() -> runForIncident(id, what, task, result), pool));
     next.whenComplete((ignored, error) -> queues.remove(incidentId, next));
     return result;
+  }
+
+  /** Every line this task logs names its incident (number, as drills share the sequence). */
+  private void runForIncident(
+      long incidentId, String what, Runnable task, CompletableFuture<Void> result) {
+    try (var ignored = MDC.putCloseable(INCIDENT_MDC_KEY, Long.toString(incidentId))) {
+      run(what + " for incident " + incidentId, task, result);
+    }
   }
 
   /** Runs {@code task} on its own, in parallel with everything else. */

@@ -222,4 +222,43 @@ class ConfigTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(config.oncallUsergroup()).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void notionIsConfiguredWithTokenAndParentPageTogether() {
+    Map<String, String> env = httpMode();
+    env.put("NOTION_TOKEN", "ntn_secret123");
+    env.put("NOTION_PARENT_PAGE_ID", "0123abcd-0123-abcd-0123-abcd0123abcd");
+
+    Config config = Config.fromEnvironment(env);
+
+    assertThat(config.notion())
+        .contains(
+            new Config.Notion(
+                "ntn_secret123",
+                "0123abcd-0123-abcd-0123-abcd0123abcd",
+                "https://api.notion.com/v1/"));
+    assertThat(config.toString())
+        .doesNotContain("ntn_secret123")
+        .contains("notion=Notion[token=<redacted>, parentPageId=0123abcd");
+    assertThat(Config.fromEnvironment(httpMode()).notion()).isEmpty();
+  }
+
+  @Test
+  void halfANotionSetUpStopsStartUp() {
+    assertThatThrownBy(() -> Config.fromEnvironment(with("NOTION_TOKEN", "ntn_secret123")))
+        .hasMessageStartingWith("NOTION_PARENT_PAGE_ID: required when NOTION_TOKEN is set")
+        .hasMessageNotContaining("ntn_secret123");
+    assertThatThrownBy(
+            () ->
+                Config.fromEnvironment(
+                    with("NOTION_PARENT_PAGE_ID", "0123456789abcdef0123456789abcdef")))
+        .hasMessageStartingWith("NOTION_TOKEN: required when NOTION_PARENT_PAGE_ID is set");
+    assertThatThrownBy(
+            () -> Config.fromEnvironment(with("NOTION_PARENT_PAGE_ID", "https://notion.so/x")))
+        .hasMessage(
+            "NOTION_PARENT_PAGE_ID: \"https://notion.so/x\" is not a Notion page ID (32"
+                + " hexadecimal digits)");
+    assertThatThrownBy(() -> Config.fromEnvironment(with("NOTION_API_URL", "api.notion.com")))
+        .hasMessageStartingWith("NOTION_API_URL:");
+  }
 }

@@ -26,6 +26,14 @@ class BadInputIT {
     workspace.command(ALICE, workspace.general, "declare db down");
     channel = workspace.awaitIncidentChannel(1);
     workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+    // The declaration's Slack work goes on after the header (topic, invites, announcement): let it
+    // finish, so that the calls a test sees are its own.
+    workspace.slack.awaitCall(
+        "conversations.invite",
+        call -> TestWorkspace.RESPONDER.equals(call.params().get("users")),
+        TestWorkspace.WAIT);
+    workspace.slack.awaitCall("conversations.setTopic", call -> true, TestWorkspace.WAIT);
+    workspace.awaitMessage(workspace.incidentsChannel, m -> m.text().contains("INC-1"));
   }
 
   @AfterEach

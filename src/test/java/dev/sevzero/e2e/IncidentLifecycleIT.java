@@ -187,7 +187,8 @@ class IncidentLifecycleIT {
     assertThat(summary.blocks().toString())
         .contains("rolled back the deploy")
         .contains("Duration*\\n42m")
-        .contains("Time to acknowledge*\\n2m 00s");
+        // The clock ticks: a loaded machine may take a second or two to show the header.
+        .containsPattern("Time to acknowledge\\*\\\\n2m 0\\ds");
     workspace.awaitMessage(
         workspace.incidentsChannel, m -> m.text().contains("INC-1 (SEV0) payments down resolved"));
     workspace.awaitHeader(
@@ -205,11 +206,11 @@ class IncidentLifecycleIT {
     assertThat(postMortem.channel()).isEqualTo(channel);
     assertThat(new String(postMortem.bytes(), StandardCharsets.UTF_8))
         .contains("# Post-mortem: INC-1 (SEV0) payments down")
-        .contains("| Time to acknowledge | 2m 00s |")
+        .containsPattern("\\| Time to acknowledge \\| 2m 0\\ds \\|")
         .contains("rolled back the deploy")
         .contains("## Timeline")
         .contains("Acknowledged (@UBOB)")
-        .contains("## Action items");
+        .contains("## Follow-ups");
 
     Reply afterwards = workspace.command(BOB, channel, "commander");
     assertThat(afterwards.ackText()).contains("INC-1 is resolved").contains("reopen");

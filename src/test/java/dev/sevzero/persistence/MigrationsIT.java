@@ -97,7 +97,7 @@ class MigrationsIT {
 
     try (Database migrated = Database.open(url)) {
       assertThat(rows(migrated, "SELECT name, last_issued FROM counter ORDER BY name"))
-          .containsExactly("handoff:2", "incident:3");
+          .containsExactly("followup:0", "handoff:2", "incident:3");
       JdbcIncidentRepository incidents = new JdbcIncidentRepository(migrated);
       assertThat(incidents.insert(declaration()).id()).isEqualTo(4);
       incidents.append(note(2));

@@ -3,7 +3,6 @@ package dev.sevzero.http.webhooks;
 import dev.sevzero.alerts.AlertIntake;
 import dev.sevzero.alerts.AlertNotification;
 import dev.sevzero.alerts.AlertSource;
-import dev.sevzero.alerts.InvalidAlertPayload;
 import dev.sevzero.http.WebHandler;
 import dev.sevzero.http.WebReply;
 import dev.sevzero.http.WebRequest;
@@ -56,7 +55,7 @@ public final class AlertWebhook implements WebHandler {
   public static AlertWebhook alertmanager(String token, AlertIntake intake, Metrics metrics) {
     return new AlertWebhook(
         AlertSource.ALERTMANAGER,
-        dev.sevzero.alerts.AlertPayloads::alertmanager,
+        AlertPayloads::alertmanager,
         token,
         Optional.empty(),
         intake,
@@ -66,12 +65,7 @@ public final class AlertWebhook implements WebHandler {
   public static AlertWebhook grafana(
       String token, Optional<String> signingSecret, AlertIntake intake, Metrics metrics) {
     return new AlertWebhook(
-        AlertSource.GRAFANA,
-        dev.sevzero.alerts.AlertPayloads::grafana,
-        token,
-        signingSecret,
-        intake,
-        metrics);
+        AlertSource.GRAFANA, AlertPayloads::grafana, token, signingSecret, intake, metrics);
   }
 
   @Override

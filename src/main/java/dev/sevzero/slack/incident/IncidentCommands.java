@@ -5,6 +5,7 @@ import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.SlackText.users;
 
 import com.google.gson.JsonObject;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
@@ -294,9 +295,11 @@ public final class IncidentCommands {
     List<StatusUpdate> posted = incidents.updates(incident.id());
     Optional<StatusUpdate> last =
         posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(posted.size() - 1));
-    return CommandReply.ephemeral(
-        IncidentViews.headline(incident),
-        IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+    List<LayoutBlock> blocks =
+        new ArrayList<>(
+            IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+    blocks.addAll(TimelineView.latest(incidents.timeline(incident.id())));
+    return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }
 
   private CommandReply list(CommandInvocation invocation) {
@@ -328,7 +331,7 @@ public final class IncidentCommands {
   }
 
   /** An incident-scoped command: the incident it acts on, and the words left for it. */
-  private record Scoped(Incident incident, List<String> arguments) {
+  record Scoped(Incident incident, List<String> arguments) {
     String rest() {
       return String.join(" ", arguments);
     }
@@ -344,7 +347,7 @@ public final class IncidentCommands {
    * The incident a command acts on: an explicit number first ({@code 42} or {@code INC-42}), else
    * the incident whose channel the command was typed in.
    */
-  private Scoped scoped(CommandInvocation invocation) {
+  Scoped scoped(CommandInvocation invocation) {
     List<String> words = invocation.words();
     if (!words.isEmpty()) {
       Optional<Long> number = incidentNumber(words.get(0));

@@ -20,7 +20,6 @@ import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,15 +273,6 @@ public final class IncidentRoom implements IncidentListener {
                   channelId -> {
                     slack.setTopic(channelId, IncidentViews.topic(current));
                     slack.post(channelId, text, summary);
-                    String draft =
-                        PostMortemDraft.markdown(
-                            current, incidents.timeline(current.id()), updates, updateCompliance);
-                    slack.upload(
-                        channelId,
-                        current.resolution().orElseThrow().by(),
-                        PostMortemDraft.fileName(current),
-                        "Post-mortem draft: " + IncidentViews.headline(current),
-                        draft.getBytes(StandardCharsets.UTF_8));
                   });
         });
   }

@@ -1,132 +1,80 @@
 package dev.sevzero.slack.incident;
 
-import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.StatusUpdate;
-import dev.sevzero.incident.TimelineEntry;
-import dev.sevzero.text.Durations;
-import dev.sevzero.updates.UpdateCompliance;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.sevzero.followups.Followup;
+import dev.sevzero.postmortem.PostMortem;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
- * The post-mortem draft uploaded when an incident is resolved: what is known for certain (timeline,
- * roles, metrics) filled in, and the questions only people can answer left as headings.
+ * The post-mortem draft uploaded to the incident channel as Markdown: what is known for certain
+ * (metrics, roles, timeline with the captured messages, updates, follow-ups) filled in, and the
+ * questions only people can answer left as headings.
  */
 final class PostMortemDraft {
 
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-  private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|[^>]*)?>");
-
   private PostMortemDraft() {}
 
-  static String fileName(Incident incident) {
-    return incident.key().toLowerCase(java.util.Locale.ROOT) + "-post-mortem.md";
+  static String fileName(PostMortem postMortem) {
+    return postMortem.incident().key().toLowerCase(Locale.ROOT) + "-post-mortem.md";
   }
 
-  static String markdown(
-      Incident incident,
-      List<TimelineEntry> timeline,
-      List<StatusUpdate> updates,
-      UpdateCompliance compliance) {
-    Incident.Resolution resolution = incident.resolution().orElseThrow();
+  static String markdown(PostMortem postMortem) {
     StringBuilder md = new StringBuilder();
-    md.append("# Post-mortem: ").append(IncidentViews.headline(incident)).append("\n\n");
-    md.append(
-            "_Draft written by Sevzero when the incident was resolved. Fill in the sections below.")
-        .append("_\n\n");
+    md.append("# ").append(inline(postMortem.title())).append("\n\n");
+    md.append("_Draft written by Sevzero from what was recorded in Slack. Fill in the sections")
+        .append(" below._\n\n");
     md.append("## Summary\n\n");
     md.append(
-            resolution.summary() == null
-                ? "_What happened, in two sentences._"
-                : resolution.summary())
+            postMortem
+                .summary()
+                .map(PostMortemDraft::inline)
+                .orElse("_What happened, in two sentences._"))
         .append("\n\n");
-    md.append("## Metrics\n\n");
-    md.append("| | |\n|---|---|\n");
-    row(md, "Declared", at(incident.declared().at()) + " by " + person(incident.declared().by()));
-    row(md, "Resolved", at(resolution.at()) + " by " + person(resolution.by()));
-    row(md, "Duration", Durations.format(incident.age(resolution.at())));
-    row(
-        md,
-        "Time to acknowledge",
-        incident
-            .acknowledgement()
-            .map(ack -> Durations.format(Duration.between(incident.startedAt(), ack.at())))
-            .orElse("never acknowledged"));
-    row(
-        md,
-        "Response time (SLA)",
-        incident
-            .response()
-            .map(
-                r ->
-                    Durations.format(r.time())
-                        + " ("
-                        + r.kind().code()
-                        + " by "
-                        + person(r.by())
-                        + ")")
-            .orElse("no response recorded"));
-    row(
-        md,
-        "Stakeholder updates",
-        updates.size()
-            + " posted; "
-            + compliance.onTime()
-            + " on time, "
-            + compliance.late()
-            + " late, "
-            + compliance.missed()
-            + " missed");
-    row(md, "Severity", incident.severity().label() + (incident.isDrill() ? " (drill)" : ""));
+    md.append("## Metrics\n\n| | |\n|---|---|\n");
+    postMortem.metrics().forEach(fact -> row(md, fact.label(), fact.value()));
     md.append("\n## Roles\n\n");
-    md.append("- Incident Commander: ")
-        .append(incident.commander().map(PostMortemDraft::person).orElse("—"))
-        .append('\n');
-    md.append("- Scribe / comms: ")
-        .append(incident.scribe().map(PostMortemDraft::person).orElse("—"))
-        .append('\n');
-    md.append("- Engineers: ")
-        .append(
-            incident.engineers().isEmpty()
-                ? "—"
-                : String.join(
-                    ", ", incident.engineers().stream().map(PostMortemDraft::person).toList()))
-        .append("\n\n");
-    md.append("## Timeline\n\n");
-    for (TimelineEntry entry : timeline) {
-      md.append("- ")
-          .append(at(entry.at()))
-          .append(" — ")
-          .append(readable(entry.text()))
-          .append(
-              entry.actor().equals(TimelineEntry.SEVZERO) ? "" : " (" + person(entry.actor()) + ")")
+    postMortem.roles().forEach(fact -> bullet(md, fact.label() + ": " + fact.value()));
+    md.append("\n## Timeline\n\n");
+    postMortem.timelineLines().forEach(line -> bullet(md, line));
+    md.append("\n## Stakeholder updates\n\n");
+    list(md, postMortem.updateLines(), "_None posted._");
+    md.append("\n## Follow-ups\n\n");
+    List<Followup> followups = postMortem.followups();
+    if (followups.isEmpty()) {
+      md.append("_None recorded yet: `/incident followup <text> [@owner] [by YYYY-MM-DD]`._\n");
+    }
+    for (Followup followup : followups) {
+      md.append(followup.isDone() ? "- [x] " : "- [ ] ")
+          .append(inline(PostMortem.followupLine(followup)))
           .append('\n');
     }
     md.append("\n## Root cause\n\n_Why did it happen? Keep asking why._\n\n");
-    md.append("## What went well\n\n- \n\n## What could have gone better\n\n- \n\n");
-    md.append("## Action items\n\n| action | owner | due |\n|---|---|---|\n| | | |\n");
+    md.append("## What went well\n\n- \n\n## What could have gone better\n\n- \n");
     return md.toString();
   }
 
+  private static void list(StringBuilder md, List<String> lines, String none) {
+    if (lines.isEmpty()) {
+      md.append(none).append('\n');
+    }
+    lines.forEach(line -> bullet(md, line));
+  }
+
+  private static void bullet(StringBuilder md, String line) {
+    md.append("- ").append(inline(line)).append('\n');
+  }
+
   private static void row(StringBuilder md, String label, String value) {
-    md.append("| ").append(label).append(" | ").append(value).append(" |\n");
+    md.append("| ").append(cell(label)).append(" | ").append(cell(value)).append(" |\n");
   }
 
-  private static String at(Instant instant) {
-    return UTC.format(instant);
+  /** One line of Markdown: a line break in someone's text would end the list item or heading. */
+  static String inline(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
-  /** Slack user IDs mean nothing in a document read outside Slack; keep them recognisable. */
-  private static String person(String userId) {
-    return "@" + userId;
-  }
-
-  private static String readable(String text) {
-    return MENTION.matcher(text).replaceAll("@$1");
+  /** A table cell: also a pipe would end it. */
+  private static String cell(String text) {
+    return inline(text).replace("|", "\\|");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sevzero.slack.sla;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -11,6 +12,9 @@ import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /** {@code /sla}: the monthly response-time SLA report (SPEC §2, §7). */
 public final class SlaCommands {
@@ -19,13 +23,23 @@ public final class SlaCommands {
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
+  private final Function<SlaPolicy.MonthRange, LayoutBlock> followups;
   private final CommandRegistry registry;
 
-  public SlaCommands(SlaReports reports, SlaPolicy policy, SlaUploads uploads, Clock clock) {
+  /**
+   * @param followups the report's follow-ups section for a month
+   */
+  public SlaCommands(
+      SlaReports reports,
+      SlaPolicy policy,
+      SlaUploads uploads,
+      Clock clock,
+      Function<SlaPolicy.MonthRange, LayoutBlock> followups) {
     this.reports = reports;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
+    this.followups = followups;
     // Reading a report changes nothing, so no sub-command is kept for admins.
     this.registry =
         new CommandRegistry("/sla", "the response-time SLA, month by month", user -> false)
@@ -54,6 +68,9 @@ public final class SlaCommands {
     SlaRequest.Report wanted = (SlaRequest.Report) request;
     SlaReport report = reports.monthly(wanted.month());
     uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
-    return CommandReply.ephemeral(SlaReportView.fallbackText(report), SlaReportView.blocks(report));
+    List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
+    // Before the footnote, which explains the figures above it.
+    blocks.add(blocks.size() - 1, followups.apply(policy.rangeOf(wanted.month())));
+    return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }

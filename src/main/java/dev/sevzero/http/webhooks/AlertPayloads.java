@@ -1,10 +1,13 @@
-package dev.sevzero.alerts;
+package dev.sevzero.http.webhooks;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.sevzero.alerts.Alert;
+import dev.sevzero.alerts.AlertNotification;
+import dev.sevzero.alerts.AlertSource;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sevzero.alerts;
+package dev.sevzero.http.webhooks;
 
 /** A webhook body that is not the payload its endpoint takes; the message names the problem. */
 public final class InvalidAlertPayload extends RuntimeException {

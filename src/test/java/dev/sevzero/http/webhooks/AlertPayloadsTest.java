@@ -1,8 +1,12 @@
-package dev.sevzero.alerts;
+package dev.sevzero.http.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sevzero.alerts.Alert;
+import dev.sevzero.alerts.AlertNotification;
+import dev.sevzero.alerts.AlertSource;
+import dev.sevzero.alerts.SeverityMap;
 import dev.sevzero.incident.Severity;
 import java.io.IOException;
 import java.io.InputStream;
