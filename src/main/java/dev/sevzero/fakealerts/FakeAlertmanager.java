@@ -48,7 +48,12 @@ public final class FakeAlertmanager {
   }
 
   /** {@code alertname} fires for {@code service}, starting now (or keeps firing). */
-  public synchronized Answer fire(String alertname, String severity, String service) {
+  public Answer fire(String alertname, String severity, String service) {
+    return post(firing(alertname, severity, service));
+  }
+
+  /** As {@link #fire}, but returns the notification instead of sending it. */
+  public synchronized String firing(String alertname, String severity, String service) {
     Map<String, FiringAlert> group =
         groups.computeIfAbsent(alertname, name -> new LinkedHashMap<>());
     FiringAlert known = group.get(service);
@@ -59,7 +64,7 @@ public final class FakeAlertmanager {
       labels.put("service", service);
       group.put(service, new FiringAlert(labels, clock.instant(), true));
     }
-    return send(alertname);
+    return payload(alertname);
   }
 
   /** Every alert of {@code alertname}'s group resolves. */

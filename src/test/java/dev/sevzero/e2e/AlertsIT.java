@@ -298,10 +298,7 @@ class AlertsIT {
   }
 
   private String firstNotification() {
-    // Builds the group's first notification without sending it.
-    FakeAlertmanager offline = new FakeAlertmanager("http://127.0.0.1:9/", TOKEN, workspace.clock);
-    offline.fire("HighLatency", "critical", "checkout");
-    return offline.payload("HighLatency");
+    return alertmanager.firing("HighLatency", "critical", "checkout");
   }
 
   private List<FakePagerDuty.Event> awaitPagerDutyEvents(int count) {
