@@ -11,6 +11,7 @@ import dev.sevzero.fakealerts.FakeAlertmanager;
 import dev.sevzero.fakealerts.FakeAlertmanager.Answer;
 import dev.sevzero.fakepagerduty.FakePagerDuty;
 import dev.sevzero.fakeslack.FakeMessage;
+import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.http.webhooks.PagerDutyWebhook;
 import dev.sevzero.incident.Incident;
 import java.net.URI;
@@ -111,6 +112,11 @@ class AlertsIT {
     Incident acked = workspace.bot().incidents().find(1).orElseThrow();
     assertThat(acked.response().orElseThrow().time()).isEqualTo(Duration.ofMinutes(5));
     assertThat(awaitPagerDutyEvents(2).get(1).action()).isEqualTo("acknowledge");
+    Reply sla = workspace.slack.slashCommand(ALICE, workspace.general, "/sla", "month");
+    assertThat(sla.ackText()).contains("average 5m 00s");
+    assertThat(sla.ackPayload().toString())
+        .contains("Declared from alerts: 1 incident")
+        .contains("detection → declaration average 3m 00s");
   }
 
   @Test
