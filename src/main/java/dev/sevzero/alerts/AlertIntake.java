@@ -111,12 +111,12 @@ public final class AlertIntake {
     groups.saveAlerts(source, groupKey, after);
     if (incident.isOpen()) {
       recordFiring(incident, source, newlyFiring, known);
-      if (allResolvedNow) {
+      if (allResolvedNow && settings.autoResolve()) {
+        // The resolution is the timeline entry; a Resolve button would only be stale.
+        incidents.resolve(incident.id(), source.displayName(), "all alerts resolved");
+      } else if (allResolvedNow) {
         incidents.recordAlert(
             incident.id(), source.displayName(), Kind.ALERTS_RESOLVED, "All alerts resolved");
-        if (settings.autoResolve()) {
-          incidents.resolve(incident.id(), source.displayName(), "all alerts resolved");
-        }
       }
     }
     boolean shown = incident.isOpen() && (!newlyFiring.isEmpty() || allResolvedNow);

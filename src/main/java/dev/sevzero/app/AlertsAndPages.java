@@ -3,6 +3,8 @@ package dev.sevzero.app;
 import dev.sevzero.alerts.AlertIntake;
 import dev.sevzero.alerts.SeverityMap;
 import dev.sevzero.config.AlertSettings;
+import dev.sevzero.deliveries.DeliveryHandler;
+import dev.sevzero.deliveries.Outbox;
 import dev.sevzero.http.Router;
 import dev.sevzero.http.webhooks.AlertWebhook;
 import dev.sevzero.http.webhooks.PagerDutyWebhook;
@@ -12,13 +14,12 @@ import dev.sevzero.incident.Transactions;
 import dev.sevzero.metrics.Metrics;
 import dev.sevzero.pagerduty.PagerDutyInbound;
 import dev.sevzero.pagerduty.PagerDutyPages;
-import dev.sevzero.pagerduty.client.InProcessPageQueue;
+import dev.sevzero.pagerduty.client.PagerDutyDeliveries;
 import dev.sevzero.pagerduty.client.PagerDutyEventsClient;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.JdbcAlertGroups;
 import dev.sevzero.persistence.JdbcPagerDutyRecords;
-import dev.sevzero.slack.SlackMessenger;
-import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.incident.AlertNotices;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -26,32 +27,51 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds alerts in and PagerDuty out (SPEC §10) from their settings: the alert endpoints when
- * {@code ALERTS_TOKEN} is set, the PagerDuty webhook when {@code PAGERDUTY_WEBHOOK_SECRET} is, and
- * the events when {@code PAGERDUTY_ROUTING_KEY} is. An endpoint that is not configured is not
+ * Builds alerts in and PagerDuty out (SPEC §10) from their settings: the events when {@code
+ * PAGERDUTY_ROUTING_KEY} is set, the alert endpoints when {@code ALERTS_TOKEN} is, the PagerDuty
+ * webhook when {@code PAGERDUTY_WEBHOOK_SECRET} is. An endpoint that is not configured is not
  * routed, so it answers 404.
  */
-final class AlertsAndPages implements AutoCloseable {
+final class AlertsAndPages {
 
-  private final Optional<InProcessPageQueue> pages;
+  private final AlertSettings settings;
+  private final Database database;
+  private final IncidentService incidents;
+  private final Metrics metrics;
+  private final JdbcPagerDutyRecords records;
 
-  private AlertsAndPages(Optional<InProcessPageQueue> pages) {
-    this.pages = pages;
+  AlertsAndPages(
+      AlertSettings settings, Database database, IncidentService incidents, Metrics metrics) {
+    this.settings = settings;
+    this.database = database;
+    this.incidents = incidents;
+    this.metrics = metrics;
+    this.records = new JdbcPagerDutyRecords(database);
   }
 
-  static AlertsAndPages wire(
-      AlertSettings settings,
-      Database database,
-      Transactions transactions,
-      IncidentService incidents,
-      SlackMessenger messenger,
-      SlackWork work,
-      Router router,
-      Metrics metrics,
-      Clock clock) {
-    AlertNotices notices = new AlertNotices(messenger, incidents, work);
-    incidents.addListener(notices);
-    JdbcPagerDutyRecords records = new JdbcPagerDutyRecords(database);
+  /**
+   * What incidents promise: alert news in their channels, PagerDuty events as deliveries. Before
+   * the dispatcher is built, which takes the handlers as they are then.
+   */
+  void subscribe(SlackOutbox slack, Outbox outbox, Map<String, DeliveryHandler> handlers) {
+    incidents.subscribe(new AlertNotices(slack));
+    settings
+        .pagerdutyRoutingKey()
+        .ifPresent(
+            routingKey -> {
+              PagerDutyDeliveries pages =
+                  new PagerDutyDeliveries(
+                      outbox,
+                      new PagerDutyEventsClient(
+                          settings.pagerdutyEventsUrl(), routingKey, this::page, metrics),
+                      AlertNotices::pageRefused);
+              handlers.put(PagerDutyDeliveries.KIND, pages);
+              incidents.subscribe(new PagerDutyPages(pages, records));
+            });
+  }
+
+  /** The webhooks that are configured. */
+  void route(Router router, Transactions transactions, Clock clock) {
     settings
         .alertsToken()
         .ifPresent(
@@ -85,26 +105,10 @@ final class AlertsAndPages implements AutoCloseable {
                             transactions,
                             settings.pagerdutyUserMap(),
                             clock))));
-    Optional<InProcessPageQueue> pages =
-        settings
-            .pagerdutyRoutingKey()
-            .map(
-                routingKey -> {
-                  PagerDutyEventsClient client =
-                      new PagerDutyEventsClient(
-                          settings.pagerdutyEventsUrl(),
-                          routingKey,
-                          id -> page(incidents, id),
-                          metrics);
-                  InProcessPageQueue queue = new InProcessPageQueue(client, notices::pageRefused);
-                  incidents.addListener(new PagerDutyPages(queue, records));
-                  return queue;
-                });
-    return new AlertsAndPages(pages);
   }
 
   /** What a trigger says of incident {@code id}: the incident, and its channel once it exists. */
-  private static Optional<PagerDutyEventsClient.Page> page(IncidentService incidents, long id) {
+  private Optional<PagerDutyEventsClient.Page> page(long id) {
     return incidents
         .find(id)
         .map(
@@ -120,10 +124,5 @@ final class AlertsAndPages implements AutoCloseable {
     Map<String, Severity> severities = new LinkedHashMap<>();
     codes.forEach((label, code) -> severities.put(label, Severity.parse(code).orElseThrow()));
     return new SeverityMap(severities);
-  }
-
-  @Override
-  public void close() {
-    pages.ifPresent(InProcessPageQueue::close);
   }
 }

@@ -4,6 +4,9 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.sevzero.config.Config;
+import dev.sevzero.deliveries.DeliveryBacklog;
+import dev.sevzero.deliveries.DeliveryHandler;
+import dev.sevzero.deliveries.Dispatcher;
 import dev.sevzero.followups.FollowupNudges;
 import dev.sevzero.followups.FollowupService;
 import dev.sevzero.http.Health;
@@ -16,7 +19,6 @@ import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.metrics.CountingRotationListener;
 import dev.sevzero.metrics.CountingUpdateDues;
-import dev.sevzero.metrics.DeliveryBacklog;
 import dev.sevzero.metrics.IncidentMetrics;
 import dev.sevzero.metrics.prometheus.MetricsEndpoint;
 import dev.sevzero.metrics.prometheus.PrometheusMetrics;
@@ -24,9 +26,11 @@ import dev.sevzero.notion.NotionPublisher;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;
 import dev.sevzero.persistence.JdbcCapturedMessageRepository;
+import dev.sevzero.persistence.JdbcDeliveries;
 import dev.sevzero.persistence.JdbcFollowupRepository;
 import dev.sevzero.persistence.JdbcIncidentRepository;
 import dev.sevzero.persistence.JdbcPublishedPages;
+import dev.sevzero.persistence.JdbcPunctuality;
 import dev.sevzero.persistence.JdbcRotationRepository;
 import dev.sevzero.persistence.JdbcSlaRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
@@ -37,26 +41,29 @@ import dev.sevzero.rotation.RotationJobs;
 import dev.sevzero.scheduling.Scheduler;
 import dev.sevzero.scheduling.quartz.QuartzCronCalendar;
 import dev.sevzero.scheduling.quartz.QuartzScheduler;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
 import dev.sevzero.slack.AckTimer;
 import dev.sevzero.slack.SlackApp;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.MessageDeliveries;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.incident.FollowupCommands;
 import dev.sevzero.slack.incident.IncidentCommands;
 import dev.sevzero.slack.incident.IncidentInteractions;
 import dev.sevzero.slack.incident.IncidentRoom;
 import dev.sevzero.slack.incident.PostMortemRoom;
+import dev.sevzero.slack.incident.RoomDeliveries;
 import dev.sevzero.slack.incident.SlackOverdueReminder;
 import dev.sevzero.slack.incident.SlackUpdatePrompts;
 import dev.sevzero.slack.incident.TimelineShortcut;
 import dev.sevzero.slack.oncall.HandoffBriefings;
 import dev.sevzero.slack.oncall.OncallCommands;
 import dev.sevzero.slack.oncall.OncallInteractions;
-import dev.sevzero.slack.oncall.OncallUsergroup;
+import dev.sevzero.slack.oncall.OncallUsergroupSync;
 import dev.sevzero.slack.oncall.SlackRotationListener;
 import dev.sevzero.slack.sla.SlaCommands;
 import dev.sevzero.slack.sla.SlaUploads;
@@ -68,6 +75,7 @@ import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,8 +93,8 @@ import org.slf4j.LoggerFactory;
 public final class Sevzero implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Sevzero.class);
-  // Slack work is almost all waiting on Slack, so each thread makes about 1/latency calls a second:
-  // 32 post 1,000 update prompts falling due within half a second in under a second
+  // Deliveries are almost all waiting on Slack, so each worker makes about 1/latency calls a
+  // second: 32 post 1,000 update prompts falling due within half a second in under a second
   // (CadenceBench), and AckFirst keeps them from slowing acknowledgements down (AckBench).
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
@@ -96,8 +104,11 @@ public final class Sevzero implements AutoCloseable {
   // A delivery pending this long is stuck, not waiting out a 429 (SPEC §13).
   private static final Duration STUCK_DELIVERY = Duration.ofMinutes(5);
 
+  private final Config config;
   private final Database database;
   private final SlackWork work;
+  private final Dispatcher dispatcher;
+  private final JdbcDeliveries deliveries;
   private final IncidentService incidents;
   private final OncallService oncall;
   private final Scheduler scheduler;
@@ -105,14 +116,15 @@ public final class Sevzero implements AutoCloseable {
   private final App app;
   private final WebServer http;
   private final PrometheusMetrics metrics;
-  // Until the deliveries outbox (SPEC §14) stores effects apart from their change, none is pending.
-  private final DeliveryBacklog deliveries = DeliveryBacklog.NONE;
   private final SocketModeRunner socketMode;
-  private final AlertsAndPages alertsAndPages;
 
   private Sevzero(Config config, Clock clock) throws Exception {
+    this.config = config;
     database = Database.open(config.databaseUrl());
     DatabaseTransactions transactions = new DatabaseTransactions(database);
+    // Retries and leases run on the wall clock: Slack's Retry-After is real time.
+    Clock wallClock = Clock.systemUTC();
+    deliveries = new JdbcDeliveries(database, wallClock);
     IncidentRepository incidentRepository = new JdbcIncidentRepository(database);
     metrics =
         new PrometheusMetrics(
@@ -124,18 +136,16 @@ public final class Sevzero implements AutoCloseable {
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
-    SlackMessenger messenger = new SlackMessenger(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());
     Predicate<String> isAdmin = user -> admins.isEmpty() || admins.contains(user);
     SlaPolicy sla = new SlaPolicy(config.slaTarget(), config.slaCeiling(), config.slaTimezone());
     SlaReports slaReports = new SlaReports(new JdbcSlaRepository(database), sla, clock);
+    PunctualitySource punctuality = new JdbcPunctuality(database);
 
-    Optional<OncallUsergroup> usergroup =
-        config
-            .oncallUsergroup()
-            .map(group -> new OncallUsergroup(messenger, group, this::onCallNow));
+    Map<String, DeliveryHandler> handlers = new HashMap<>();
+    SlackOutbox outbox = new SlackOutbox(deliveries);
     oncall =
         new OncallService(
             new JdbcRotationRepository(database),
@@ -143,34 +153,46 @@ public final class Sevzero implements AutoCloseable {
             clock,
             new CountingRotationListener(
                 new SlackRotationListener(
-                    messenger,
-                    work,
-                    new HandoffBriefings(incidentRepository, slaReports, config.slaTimezone()),
+                    outbox,
+                    new HandoffBriefings(
+                        incidentRepository, slaReports, punctuality, config.slaTimezone()),
                     new SlackRotationListener.Settings(
-                        config.oncallChannel(), usergroup, config.rotationTimezone())),
+                        config.oncallChannel(),
+                        config.oncallUsergroup().isPresent(),
+                        config.rotationTimezone())),
                 metrics),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
+    MessageDeliveries messages =
+        new MessageDeliveries(
+            gateway,
+            id -> incidents.find(id).flatMap(incident -> incident.channelId()),
+            config.oncallUsergroup(),
+            oncall::onCallNow);
+    handlers.putAll(messages.handlers());
+    handlers.putAll(
+        new RoomDeliveries(gateway, messages, incidents, config.incidentsChannel()).handlers());
     cadence =
         new UpdateCadence(
             new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
             incidents,
+            transactions,
             scheduler,
-            new SlackUpdatePrompts(messenger, incidents, work, clock),
+            new SlackUpdatePrompts(outbox, incidents, clock),
             clock,
             config.updateInterval(),
             config.updateGrace());
     IncidentRoom room =
         new IncidentRoom(
-            messenger,
+            outbox,
             incidents,
-            work,
             new IncidentRoom.Settings(config.incidentsChannel(), config.incidentResponders()),
             cadence::compliance);
-    incidents.addListener(room);
-    incidents.addListener(cadence);
-    incidents.addListener(new IncidentMetrics(metrics, clock));
+    // The cadence first: the room's resolution summary counts the updates it has just settled.
+    incidents.subscribe(cadence);
+    incidents.subscribe(room);
+    incidents.subscribe(new IncidentMetrics(metrics));
 
     JdbcFollowupRepository followupRepository = new JdbcFollowupRepository(database);
     FollowupService followups =
@@ -189,17 +211,35 @@ public final class Sevzero implements AutoCloseable {
             cadence::compliance,
             notion,
             new JdbcPublishedPages(database),
-            duration -> Thread.sleep(duration.toMillis()),
             clock);
     // After the room: the post-mortem follows the resolution summary in the channel.
-    PostMortemRoom postMortemRoom = new PostMortemRoom(messenger, work, postMortems);
-    incidents.addListener(postMortemRoom);
+    PostMortemRoom postMortemRoom =
+        new PostMortemRoom(
+            outbox,
+            transactions,
+            postMortems,
+            messages,
+            id -> incidents.find(id).flatMap(incident -> incident.channelId()));
+    incidents.subscribe(postMortemRoom);
+    handlers.putAll(postMortemRoom.handlers());
+    AlertsAndPages alertsAndPages =
+        new AlertsAndPages(config.alerts(), database, incidents, metrics);
+    alertsAndPages.subscribe(outbox, deliveries, handlers);
+    dispatcher =
+        new Dispatcher(
+            deliveries,
+            deliveries,
+            transactions,
+            handlers,
+            wallClock,
+            Dispatcher.Settings.defaults(SLACK_THREADS));
+    // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
+    incidents.subscribe(event -> dispatcher.wake());
 
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin);
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries);
     FollowupCommands followupCommands =
-        new FollowupCommands(
-            followups, incidents, incidentCommands, postMortemRoom, messenger, work);
+        new FollowupCommands(followups, incidents, incidentCommands, postMortemRoom, outbox, work);
     followupCommands.addTo(incidentCommands.registry());
     TimelineShortcut timelineShortcut =
         new TimelineShortcut(
@@ -213,8 +253,9 @@ public final class Sevzero implements AutoCloseable {
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports,
+            punctuality,
             sla,
-            new SlaUploads(messenger, work, new SlaCsv(sla.zone())),
+            new SlaUploads(outbox, work, new SlaCsv(sla.zone())),
             clock,
             range -> followupCommands.slaSection(range.start(), range.end()));
     app =
@@ -246,17 +287,7 @@ public final class Sevzero implements AutoCloseable {
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
     new Probes(readinessChecks()).routes(router);
-    alertsAndPages =
-        AlertsAndPages.wire(
-            config.alerts(),
-            database,
-            transactions,
-            incidents,
-            messenger,
-            work,
-            router,
-            metrics,
-            clock);
+    alertsAndPages.route(router, transactions, clock);
     router.get(
         MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
     if (socketMode == null) {
@@ -268,33 +299,37 @@ public final class Sevzero implements AutoCloseable {
     http = new WebServer(router, config.port());
     // Before the Slack connection, so that a probe right after it finds the port open.
     http.start();
+    if (database.isSqlite()) {
+      // SQLite serves one replica (Database refuses a second): claims still held are a dead
+      // process's, resumed now rather than when their leases run out.
+      deliveries.releaseClaimsOfDeadProcesses();
+    }
+    dispatcher.start();
     if (socketMode != null) {
       try {
         socketMode.start();
       } catch (Exception e) {
         http.stop();
-        alertsAndPages.close();
         throw e;
       }
     }
-    room.resumeUnfinished();
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
     new FollowupNudges(
             followupRepository,
-            new SlackOverdueReminder(messenger, work, followupCommands),
+            new SlackOverdueReminder(outbox, followupCommands),
             clock,
             config.slaTimezone())
         .start(scheduler);
-    usergroup.ifPresent(
-        group -> {
-          work.inParallel("sync the on-call user group", group::sync);
-          scheduler.onCron(
-              "oncall-usergroup",
-              OncallUsergroup.EVERY_MINUTE,
-              config.rotationTimezone(),
-              group::sync);
-        });
+    if (config.oncallUsergroup().isPresent()) {
+      OncallUsergroupSync usergroupSync = new OncallUsergroupSync(outbox, oncall::onCallNow);
+      usergroupSync.check();
+      scheduler.onCron(
+          "oncall-usergroup",
+          OncallUsergroupSync.EVERY_MINUTE,
+          config.rotationTimezone(),
+          usergroupSync::check);
+    }
     log.info(
         "Sevzero is up: {} mode, probes on :{}/livez and /readyz",
         socketMode != null ? "Socket" : "HTTP",
@@ -335,11 +370,6 @@ public final class Sevzero implements AutoCloseable {
     return incidents;
   }
 
-  /** The rotation is built after its listener, which asks who is on call only later. */
-  private Optional<String> onCallNow() {
-    return oncall.onCallNow();
-  }
-
   public OncallService oncall() {
     return oncall;
   }
@@ -354,6 +384,15 @@ public final class Sevzero implements AutoCloseable {
     scheduler.runDue();
   }
 
+  /** How far behind the deliveries are. */
+  public DeliveryBacklog deliveries() {
+    return deliveries;
+  }
+
+  /**
+   * Stops taking work, lets deliveries under way finish within {@code SHUTDOWN_GRACE} and leaves
+   * the rest stored for the next start (or another replica).
+   */
   @Override
   public void close() {
     scheduler.close();
@@ -365,11 +404,11 @@ public final class Sevzero implements AutoCloseable {
       log.warn("Stopping Socket Mode: {}", e.getMessage());
     }
     http.stop();
-    alertsAndPages.close();
     if (socketMode == null) {
       app.stop();
     }
     work.close();
+    dispatcher.close(config.shutdownGrace());
     database.close();
     metrics.close();
   }

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
  * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
+ * @param shutdownGrace {@code SHUTDOWN_GRACE}, positive: how long SIGTERM waits for deliveries
  * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
  *     NOTION_PARENT_PAGE_ID} are both set
@@ -57,6 +58,7 @@ public record Config(
     Duration slaTarget,
     Duration slaCeiling,
     AlertSettings alerts,
+    Duration shutdownGrace,
     OperationsSettings operations,
     Optional<Notion> notion) {
 
@@ -71,6 +73,7 @@ public record Config(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   public static final String DEFAULT_NOTION_API_URL = "https://api.notion.com/v1/";
 
   /**
@@ -112,6 +115,7 @@ public record Config(
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(notion, "notion");
   }
@@ -175,6 +179,7 @@ public record Config(
         slaTarget,
         slaCeiling,
         AlertSettings.read(in),
+        in.positiveDuration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE),
         OperationsSettings.read(in),
         notion(in));
   }
@@ -240,6 +245,8 @@ public record Config(
         + slaCeiling
         + ", alerts="
         + alerts
+        + ", shutdownGrace="
+        + shutdownGrace
         + ", operations="
         + operations
         + ", notion="

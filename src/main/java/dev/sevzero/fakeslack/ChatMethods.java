@@ -17,7 +17,8 @@ final class ChatMethods {
                   FakeSlack.BOT_USER_ID,
                   p.get("text"),
                   p.blocks(),
-                  p.get("thread_ts"));
+                  p.get("thread_ts"),
+                  p.object("metadata"));
           return Json.obj("channel", m.channel(), "ts", m.ts(), "message", m.raw());
         });
     api.register(

@@ -30,6 +30,13 @@ final class ConversationsMethods {
         "conversations.setTopic",
         BOT,
         p -> Json.obj("channel", ws.setTopic(channel(p), p.get("topic"))));
+    api.register(
+        "conversations.list",
+        BOT,
+        p ->
+            Json.obj(
+                "channels", ws.publicChannels(),
+                "response_metadata", Json.obj("next_cursor", "")));
     api.register("conversations.info", BOT, p -> Json.obj("channel", ws.channelJson(channel(p))));
     api.register(
         "conversations.members",
@@ -44,7 +51,12 @@ final class ConversationsMethods {
         p ->
             Json.obj(
                 "messages",
-                    ws.history(channel(p), p.get("oldest"), p.get("latest"), p.intOr("limit", 100)),
+                    ws.history(
+                        channel(p),
+                        p.get("oldest"),
+                        p.get("latest"),
+                        p.intOr("limit", 100),
+                        "true".equals(p.get("include_all_metadata"))),
                 "has_more", false,
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(

@@ -142,6 +142,19 @@ public final class FakeSlack implements AutoCloseable {
     webApi.failNext(method, failure);
   }
 
+  /**
+   * Answers every Web API call with {@code failure} for the next {@code duration} (a 429 storm, an
+   * outage).
+   */
+  public void failAllFor(Duration duration, Failure failure) {
+    webApi.failAll(failure, System.nanoTime() + duration.toNanos());
+  }
+
+  /** Holds back the answer of the next call of {@code method}, which is carried out. */
+  public Stall stallAfter(String method) {
+    return webApi.stallAfter(method);
+  }
+
   /** Delay added to every Web API call. */
   public void setLatency(Duration perCall) {
     webApi.setLatency(perCall);

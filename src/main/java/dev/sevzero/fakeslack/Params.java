@@ -11,6 +11,8 @@ import java.util.Map;
 /** A Web API call's arguments, with the conversions Slack applies to them. */
 record Params(Map<String, String> map) {
 
+  private static final int MAX_HEADER_TEXT = 150;
+
   String get(String name) {
     String v = map.get(name);
     return v == null || v.isEmpty() ? null : v;
@@ -47,7 +49,25 @@ record Params(Map<String, String> map) {
     if (e != null && !e.isJsonArray()) {
       throw new ApiError("invalid_blocks");
     }
+    if (e != null) {
+      e.getAsJsonArray().forEach(Params::requireValidBlock);
+    }
     return e == null ? null : e.getAsJsonArray();
+  }
+
+  /** Slack's limits that the bot can run into: a header's text is at most 150 characters. */
+  private static void requireValidBlock(JsonElement block) {
+    if (!block.isJsonObject()) {
+      throw new ApiError("invalid_blocks");
+    }
+    JsonObject object = block.getAsJsonObject();
+    if ("header".equals(Json.str(object, "type"))) {
+      JsonObject text = object.getAsJsonObject("text");
+      String content = text == null ? null : Json.str(text, "text");
+      if (content == null || content.isEmpty() || content.length() > MAX_HEADER_TEXT) {
+        throw new ApiError("invalid_blocks");
+      }
+    }
   }
 
   JsonObject object(String name) {

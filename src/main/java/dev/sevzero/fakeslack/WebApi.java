@@ -55,6 +55,9 @@ final class WebApi implements AutoCloseable {
   private final CallLog log;
   private final Map<String, Route> routes = new HashMap<>();
   private final Map<String, Deque<Failure>> failures = new HashMap<>();
+  private final Map<String, Deque<Stall>> stalls = new HashMap<>();
+  private Failure storm;
+  private long stormUntilNanos;
   private volatile Duration latency = Duration.ZERO;
 
   WebApi(Workspace workspace, CallLog log) {
@@ -104,11 +107,35 @@ final class WebApi implements AutoCloseable {
         });
   }
 
+  /** Until {@code untilNanos} (System.nanoTime), every call is answered with {@code failure}. */
+  synchronized void failAll(Failure failure, long untilNanos) {
+    storm = failure;
+    stormUntilNanos = untilNanos;
+  }
+
+  /**
+   * The next call of {@code method} is carried out, and its answer then held back until the stall
+   * is released: a client that dies meanwhile has reached Slack without hearing so.
+   */
+  synchronized Stall stallAfter(String method) {
+    Stall stall = new Stall(method);
+    stalls.computeIfAbsent(method, k -> new ArrayDeque<>()).add(stall);
+    return stall;
+  }
+
+  private synchronized Stall nextStall(String method) {
+    Deque<Stall> queue = stalls.get(method);
+    return queue == null ? null : queue.poll();
+  }
+
   synchronized void failNext(String method, Failure failure) {
     failures.computeIfAbsent(method, k -> new ArrayDeque<>()).add(failure);
   }
 
   private synchronized Failure nextFailure(String method) {
+    if (storm != null && System.nanoTime() - stormUntilNanos < 0) {
+      return storm;
+    }
     Deque<Failure> queue = failures.get(method);
     return queue == null ? null : queue.poll();
   }
@@ -140,6 +167,10 @@ final class WebApi implements AutoCloseable {
         response = answer(method, bearer(exchange, params), params);
       }
       log.add(new ApiCall(method, Map.copyOf(params), response.deepCopy(), workspace.now()));
+      Stall stall = nextStall(method);
+      if (stall != null) {
+        stall.holdAnswer();
+      }
       byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
       exchange.sendResponseHeaders(status, body.length);

@@ -250,9 +250,27 @@ final class Workspace {
 
   synchronized FakeMessage post(
       String channelRef, String user, String text, JsonArray blocks, String threadTs) {
+    return post(channelRef, user, text, blocks, threadTs, null);
+  }
+
+  /** chat.postMessage; {@code metadata} ({@code event_type}, {@code event_payload}) is kept. */
+  synchronized FakeMessage post(
+      String channelRef,
+      String user,
+      String text,
+      JsonArray blocks,
+      String threadTs,
+      JsonObject metadata) {
     Channel c = botMemberOf(resolveChannel(channelRef));
     requireContent(text, blocks);
-    return store(c.id, new Message(newTs(), c.id, user, text, blocks, null, threadTs));
+    Message message = new Message(newTs(), c.id, user, text, blocks, null, threadTs);
+    message.metadata = metadata;
+    return store(c.id, message);
+  }
+
+  /** conversations.list: the public channels, as Slack lists them to a bot. */
+  synchronized List<JsonObject> publicChannels() {
+    return channels.values().stream().filter(c -> !c.isIm).map(Channel::json).toList();
   }
 
   synchronized FakeMessage postEphemeral(
@@ -356,14 +374,19 @@ final class Workspace {
   }
 
   /** conversations.history: newest first, no ephemeral messages, bounded by oldest/latest. */
-  synchronized List<JsonObject> history(String channelId, String oldest, String latest, int limit) {
+  synchronized List<JsonObject> history(
+      String channelId, String oldest, String latest, int limit, boolean withMetadata) {
     botMemberOf(channelId);
     List<JsonObject> out = new ArrayList<>();
     for (Message m : messages.getOrDefault(channelId, Map.of()).values()) {
       if (m.visibleTo == null
           && (oldest == null || compareTs(m.ts, oldest) > 0)
           && (latest == null || compareTs(m.ts, latest) < 0)) {
-        out.add(0, m.json());
+        JsonObject json = m.json();
+        if (withMetadata && m.metadata != null) {
+          json.add("metadata", m.metadata.deepCopy());
+        }
+        out.add(0, json);
       }
     }
     return out.subList(0, Math.min(limit, out.size()));
@@ -698,6 +721,7 @@ final class Workspace {
     JsonArray blocks;
     boolean edited;
     String subtype;
+    JsonObject metadata;
 
     Message(
         String ts,

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The incident lifecycle use cases. Each one checks the rules, stores the new state together with
- * its timeline entry in one transaction, and only then tells the listeners. Changes that move the
- * update cadence also tell them inside the transaction (see {@link IncidentListener}).
+ * The incident lifecycle use cases. Each one checks the rules and stores the new state, its
+ * timeline entry and its {@link IncidentEvent} in one transaction: the subscribers store what the
+ * event means for them (due times, deliveries to Slack) inside it, so nothing a change promises is
+ * kept only in memory.
  */
 public final class IncidentService {
 
@@ -22,7 +23,7 @@ public final class IncidentService {
   private final Transactions transactions;
   private final OnCall onCall;
   private final Clock clock;
-  private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<IncidentEvents> subscribers = new CopyOnWriteArrayList<>();
 
   public IncidentService(
       IncidentRepository incidents, Transactions transactions, OnCall onCall, Clock clock) {
@@ -32,8 +33,13 @@ public final class IncidentService {
     this.clock = clock;
   }
 
-  public void addListener(IncidentListener listener) {
-    listeners.add(listener);
+  /** Subscribers hear events in the order they were added. */
+  public void subscribe(IncidentEvents subscriber) {
+    subscribers.add(subscriber);
+  }
+
+  private void publish(IncidentEvent event) {
+    subscribers.forEach(subscriber -> subscriber.on(event));
   }
 
   /**
@@ -111,12 +117,9 @@ public final class IncidentService {
                               TimelineEntry.SEVZERO,
                               Kind.PAGED,
                               "Paged <@" + user + ">")));
-              listeners.forEach(listener -> listener.declaring(stored));
+              publish(new IncidentEvent.Declared(stored, paged));
               return new Declared(stored, paged, true);
             });
-    if (declared.created()) {
-      listeners.forEach(listener -> listener.declared(declared.incident(), declared.paged()));
-    }
     return declared;
   }
 
@@ -143,17 +146,18 @@ public final class IncidentService {
               String text =
                   first ? "Acknowledged" : "Acknowledged again (first by <@" + firstAck.by() + ">)";
               incidents.append(new TimelineEntry(id, now, user, Kind.ACKNOWLEDGED, text));
+              if (first) {
+                publish(
+                    new IncidentEvent.EntryRecorded(
+                        incident,
+                        new TimelineEntry(id, now, user, Kind.ACKNOWLEDGED, "Acknowledged")));
+              }
               return new Acknowledgement(
                   incident,
                   first,
                   firstAck.by(),
                   Duration.between(incident.startedAt(), firstAck.at()));
             });
-    if (result.first()) {
-      Instant at = result.incident().acknowledgement().orElseThrow().at();
-      TimelineEntry entry = new TimelineEntry(id, at, user, Kind.ACKNOWLEDGED, "Acknowledged");
-      listeners.forEach(listener -> listener.changed(result.incident(), entry));
-    }
     return result;
   }
 
@@ -186,12 +190,10 @@ public final class IncidentService {
               }
               if (!joined.isEmpty()) {
                 incidents.save(current);
+                publish(new IncidentEvent.RolesAssigned(current, role, List.copyOf(joined), now));
               }
               return current;
             });
-    if (!joined.isEmpty()) {
-      listeners.forEach(listener -> listener.rolesChanged(incident, role, List.copyOf(joined)));
-    }
     return joined;
   }
 
@@ -211,82 +213,68 @@ public final class IncidentService {
   }
 
   public void changeSeverity(long id, String actor, Severity severity) {
-    record SeverityChange(Incident incident, Severity previous) {}
-    SeverityChange change =
-        transactions.inTransaction(
-            () -> {
-              Incident current = requireForChange(id);
-              Instant now = clock.instant();
-              Severity previous = current.severity();
-              if (previous == severity) {
-                throw new IncidentException(
-                    current.key() + " is already " + severity.label() + ".");
-              }
-              current.changeSeverity(severity);
-              incidents.save(current);
-              String text = "Severity " + previous.label() + " → " + severity.label();
-              incidents.append(new TimelineEntry(id, now, actor, Kind.SEVERITY, text));
-              listeners.forEach(listener -> listener.changingSeverity(current, previous));
-              return new SeverityChange(current, previous);
-            });
-    listeners.forEach(listener -> listener.severityChanged(change.incident(), change.previous()));
+    transactions.inTransaction(
+        () -> {
+          Incident current = requireForChange(id);
+          Instant now = clock.instant();
+          Severity previous = current.severity();
+          if (previous == severity) {
+            throw new IncidentException(current.key() + " is already " + severity.label() + ".");
+          }
+          current.changeSeverity(severity);
+          incidents.save(current);
+          String text = "Severity " + previous.label() + " → " + severity.label();
+          incidents.append(new TimelineEntry(id, now, actor, Kind.SEVERITY, text));
+          publish(new IncidentEvent.SeverityChanged(current, previous));
+          return null;
+        });
   }
 
   public StatusUpdate postUpdate(long id, String actor, UpdateStatus status, String text) {
-    record Posted(Incident incident, StatusUpdate update) {}
-    Posted posted =
-        transactions.inTransaction(
-            () -> {
-              Incident current = requireForChange(id);
-              Instant now = clock.instant();
-              current.recordUpdate(actor, now);
-              incidents.save(current);
-              StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
-              String line = "Update #" + update.number() + " (" + status.label() + "): " + text;
-              incidents.append(new TimelineEntry(id, now, actor, Kind.UPDATE, line));
-              listeners.forEach(listener -> listener.postingUpdate(current, update));
-              return new Posted(current, update);
-            });
-    listeners.forEach(listener -> listener.updatePosted(posted.incident(), posted.update()));
-    return posted.update();
+    return transactions.inTransaction(
+        () -> {
+          Incident current = requireForChange(id);
+          Instant now = clock.instant();
+          current.recordUpdate(actor, now);
+          incidents.save(current);
+          StatusUpdate update = incidents.insertUpdate(id, now, actor, status, text);
+          String line = "Update #" + update.number() + " (" + status.label() + "): " + text;
+          incidents.append(new TimelineEntry(id, now, actor, Kind.UPDATE, line));
+          publish(new IncidentEvent.UpdatePosted(current, update));
+          return update;
+        });
   }
 
   public Incident resolve(long id, String actor, String summary) {
-    Incident incident =
-        transactions.inTransaction(
-            () -> {
-              Incident current = requireForChange(id);
-              Instant now = clock.instant();
-              current.resolve(actor, now, summary);
-              incidents.save(current);
-              incidents.append(
-                  new TimelineEntry(
-                      id,
-                      now,
-                      actor,
-                      Kind.RESOLVED,
-                      summary == null ? "Resolved" : "Resolved: " + summary));
-              listeners.forEach(listener -> listener.resolving(current));
-              return current;
-            });
-    listeners.forEach(listener -> listener.resolved(incident));
-    return incident;
+    return transactions.inTransaction(
+        () -> {
+          Incident current = requireForChange(id);
+          Instant now = clock.instant();
+          current.resolve(actor, now, summary);
+          incidents.save(current);
+          incidents.append(
+              new TimelineEntry(
+                  id,
+                  now,
+                  actor,
+                  Kind.RESOLVED,
+                  summary == null ? "Resolved" : "Resolved: " + summary));
+          publish(new IncidentEvent.Resolved(current));
+          return current;
+        });
   }
 
   public Incident reopen(long id, String actor) {
-    Incident incident =
-        transactions.inTransaction(
-            () -> {
-              Incident current = requireForChange(id);
-              Instant now = clock.instant();
-              current.reopen();
-              incidents.save(current);
-              incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
-              listeners.forEach(listener -> listener.reopening(current));
-              return current;
-            });
-    listeners.forEach(listener -> listener.reopened(incident));
-    return incident;
+    return transactions.inTransaction(
+        () -> {
+          Incident current = requireForChange(id);
+          Instant now = clock.instant();
+          current.reopen();
+          incidents.save(current);
+          incidents.append(new TimelineEntry(id, now, actor, Kind.REOPENED, "Reopened"));
+          publish(new IncidentEvent.Reopened(current));
+          return current;
+        });
   }
 
   public Optional<Incident> find(long id) {
@@ -316,20 +304,17 @@ public final class IncidentService {
 
   private TimelineEntry record(
       long id, String actor, Kind kind, String text, Consumer<Incident> check) {
-    record Recorded(Incident incident, TimelineEntry entry) {}
-    Recorded recorded =
-        transactions.inTransaction(
-            () -> {
-              // Held too: the check still holds when the entry is stored (no note lands on an
-              // incident another replica has just resolved).
-              Incident current = requireForChange(id);
-              check.accept(current);
-              TimelineEntry entry = new TimelineEntry(id, clock.instant(), actor, kind, text);
-              incidents.append(entry);
-              return new Recorded(current, entry);
-            });
-    listeners.forEach(listener -> listener.changed(recorded.incident(), recorded.entry()));
-    return recorded.entry();
+    return transactions.inTransaction(
+        () -> {
+          // Held too: the check still holds when the entry is stored (no note lands on an
+          // incident another replica has just resolved).
+          Incident current = requireForChange(id);
+          check.accept(current);
+          TimelineEntry entry = new TimelineEntry(id, clock.instant(), actor, kind, text);
+          incidents.append(entry);
+          publish(new IncidentEvent.EntryRecorded(current, entry));
+          return entry;
+        });
   }
 
   /**

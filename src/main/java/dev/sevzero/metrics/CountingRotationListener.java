@@ -4,8 +4,12 @@ import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.RotationListener;
+import java.time.Duration;
 
-/** Counts handoffs on their way to the listener that announces them. */
+/**
+ * Counts handoffs on their way to the listener that announces them, and reports how late a
+ * scheduled one ran (a handoff caught up at start-up is days late).
+ */
 public final class CountingRotationListener implements RotationListener {
 
   private final RotationListener listener;
@@ -19,6 +23,9 @@ public final class CountingRotationListener implements RotationListener {
   @Override
   public void handedOff(Handoff handoff, HandoffContext context) {
     metrics.handedOff();
+    if (handoff.scheduledFor() != null) {
+      metrics.scheduledWorkRan(Duration.between(handoff.scheduledFor(), handoff.at()));
+    }
     listener.handedOff(handoff, context);
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Counts due updates by outcome where they are decided: the one caller whose claim to record an
- * outcome succeeds, so two replicas never count one update twice.
+ * outcome succeeds, so two replicas never count one update twice. A claimed prompt also reports how
+ * long after its due time it goes out (the scheduler's lag as people feel it).
  */
 public final class CountingUpdateDues implements UpdateDueRepository {
 
@@ -50,7 +51,11 @@ public final class CountingUpdateDues implements UpdateDueRepository {
 
   @Override
   public boolean claimPrompt(long incidentId, Instant dueAt, Instant at) {
-    return dues.claimPrompt(incidentId, dueAt, at);
+    boolean claimed = dues.claimPrompt(incidentId, dueAt, at);
+    if (claimed) {
+      metrics.scheduledWorkRan(Duration.between(dueAt, at));
+    }
+    return claimed;
   }
 
   @Override

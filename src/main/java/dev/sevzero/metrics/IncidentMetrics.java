@@ -1,64 +1,44 @@
 package dev.sevzero.metrics;
 
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentListener;
+import dev.sevzero.incident.IncidentEvent;
+import dev.sevzero.incident.IncidentEvents;
 import dev.sevzero.incident.ResponseKind;
-import dev.sevzero.incident.Role;
-import dev.sevzero.incident.StatusUpdate;
-import dev.sevzero.incident.TimelineEntry;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.time.Instant;
 
-/** Counts declarations and measures first responses, as they are stored. */
-public final class IncidentMetrics implements IncidentListener {
-
-  /**
-   * A role change does not say when it happened; a response recorded this recently is the one it
-   * made (listeners are told right after the commit).
-   */
-  private static final Duration JUST_NOW = Duration.ofSeconds(10);
+/**
+ * Counts declarations and measures first responses. It hears each event inside the transaction that
+ * stores it: a change rolled back after this (rare: the database failed) is still counted, which a
+ * counter can live with.
+ */
+public final class IncidentMetrics implements IncidentEvents {
 
   private final Metrics metrics;
-  private final Clock clock;
 
-  public IncidentMetrics(Metrics metrics, Clock clock) {
+  public IncidentMetrics(Metrics metrics) {
     this.metrics = metrics;
-    this.clock = clock;
   }
 
   @Override
-  public void declared(Incident incident, Optional<String> onCall) {
-    metrics.incidentDeclared(incident.severity().code(), incident.isDrill());
+  public void on(IncidentEvent event) {
+    Incident incident = event.incident();
+    if (event instanceof IncidentEvent.Declared) {
+      metrics.incidentDeclared(incident.severity().code(), incident.isDrill());
+    } else if (event instanceof IncidentEvent.EntryRecorded recorded) {
+      respondedBy(incident, ResponseKind.ACK, recorded.entry().at());
+    } else if (event instanceof IncidentEvent.RolesAssigned assigned) {
+      respondedBy(incident, ResponseKind.ROLE, assigned.at());
+    } else if (event instanceof IncidentEvent.UpdatePosted posted) {
+      respondedBy(incident, ResponseKind.UPDATE, posted.update().postedAt());
+    }
   }
 
-  @Override
-  public void changed(Incident incident, TimelineEntry entry) {
+  /** The response is this change's when it was stored at the change's instant. */
+  private void respondedBy(Incident incident, ResponseKind kind, Instant at) {
     incident
         .response()
-        .filter(response -> response.kind() == ResponseKind.ACK)
-        .filter(response -> entry.kind() == TimelineEntry.Kind.ACKNOWLEDGED)
-        .filter(response -> response.at().equals(entry.at()))
-        .ifPresent(response -> metrics.responded(response.time()));
-  }
-
-  @Override
-  public void rolesChanged(Incident incident, Role role, List<String> joined) {
-    incident
-        .response()
-        .filter(response -> response.kind() == ResponseKind.ROLE)
-        .filter(response -> joined.contains(response.by()))
-        .filter(response -> !response.at().isBefore(clock.instant().minus(JUST_NOW)))
-        .ifPresent(response -> metrics.responded(response.time()));
-  }
-
-  @Override
-  public void updatePosted(Incident incident, StatusUpdate update) {
-    incident
-        .response()
-        .filter(response -> response.kind() == ResponseKind.UPDATE)
-        .filter(response -> response.at().equals(update.postedAt()))
+        .filter(response -> response.kind() == kind)
+        .filter(response -> response.at().equals(at))
         .ifPresent(response -> metrics.responded(response.time()));
   }
 }

@@ -1,21 +1,19 @@
 package dev.sevzero.pagerduty;
 
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentListener;
-import dev.sevzero.incident.Role;
-import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.IncidentEvent;
+import dev.sevzero.incident.IncidentEvents;
 import dev.sevzero.incident.TimelineEntry;
-import java.util.List;
 
 /**
  * Which PagerDuty event goes when (SPEC §10): {@code trigger} at declaration and at reopening,
  * {@code acknowledge} at the first response after a trigger (unless PagerDuty itself told us of the
  * acknowledgement), {@code resolve} at resolution. Drills never page.
  *
- * <p>Triggers and resolutions are queued inside the change's transaction, so they are stored with
- * it; the acknowledgement is decided when the response is known.
+ * <p>Everything is decided and queued inside the change's transaction, so an event is stored with
+ * its change or not at all.
  */
-public final class PagerDutyPages implements IncidentListener {
+public final class PagerDutyPages implements IncidentEvents {
 
   private final PageQueue queue;
   private final PagerDutyRecords records;
@@ -26,38 +24,23 @@ public final class PagerDutyPages implements IncidentListener {
   }
 
   @Override
-  public void declaring(Incident incident) {
-    page(incident, PageAction.TRIGGER);
-  }
-
-  @Override
-  public void reopening(Incident incident) {
-    if (!incident.isDrill()) {
-      records.clearAcknowledged(incident.id());
-    }
-    page(incident, PageAction.TRIGGER);
-  }
-
-  @Override
-  public void resolving(Incident incident) {
-    page(incident, PageAction.RESOLVE);
-  }
-
-  @Override
-  public void changed(Incident incident, TimelineEntry entry) {
-    if (entry.kind() == TimelineEntry.Kind.ACKNOWLEDGED) {
+  public void on(IncidentEvent event) {
+    Incident incident = event.incident();
+    if (event instanceof IncidentEvent.Declared) {
+      page(incident, PageAction.TRIGGER);
+    } else if (event instanceof IncidentEvent.Reopened) {
+      if (!incident.isDrill()) {
+        records.clearAcknowledged(incident.id());
+      }
+      page(incident, PageAction.TRIGGER);
+    } else if (event instanceof IncidentEvent.Resolved) {
+      page(incident, PageAction.RESOLVE);
+    } else if (event instanceof IncidentEvent.RolesAssigned
+        || event instanceof IncidentEvent.UpdatePosted
+        || (event instanceof IncidentEvent.EntryRecorded recorded
+            && recorded.entry().kind() == TimelineEntry.Kind.ACKNOWLEDGED)) {
       responded(incident);
     }
-  }
-
-  @Override
-  public void rolesChanged(Incident incident, Role role, List<String> joined) {
-    responded(incident);
-  }
-
-  @Override
-  public void postingUpdate(Incident incident, StatusUpdate update) {
-    responded(incident);
   }
 
   private void responded(Incident incident) {

@@ -23,6 +23,7 @@ enum Counter {
   INCIDENT("counter", "last_issued", "name = 'incident'", "SELECT MAX(id) FROM incident"),
   HANDOFF("counter", "last_issued", "name = 'handoff'", "SELECT MAX(id) FROM handoff"),
   FOLLOWUP("counter", "last_issued", "name = 'followup'", "SELECT MAX(id) FROM followup"),
+  DELIVERY("counter", "last_issued", "name = 'delivery'", "SELECT MAX(id) FROM delivery"),
   TIMELINE_SEQ(
       "incident",
       "last_timeline_seq",
@@ -50,7 +51,9 @@ enum Counter {
     this.giveBack = "UPDATE %1$s SET %2$s = %2$s - 1 WHERE %3$s".formatted(table, column, row);
   }
 
-  /** The next number of {@link #INCIDENT}, {@link #HANDOFF} or {@link #FOLLOWUP}. */
+  /**
+   * The next number of {@link #INCIDENT}, {@link #HANDOFF}, {@link #FOLLOWUP} or {@link #DELIVERY}.
+   */
   long next(Connection connection) throws SQLException {
     return next(connection, null);
   }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,19 +29,24 @@ public final class Database implements AutoCloseable {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
   private final StatementCache statements;
+  private final Optional<SingleReplicaLock> replicaLock;
 
-  private Database(String url, Connection connection) {
+  private Database(String url, Connection connection, Optional<SingleReplicaLock> replicaLock) {
     this.url = url;
     this.connection = connection;
     this.statements = new StatementCache(connection);
+    this.replicaLock = replicaLock;
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
   public static Database open(String jdbcUrl) {
+    Optional<SingleReplicaLock> replicaLock =
+        isSqlite(jdbcUrl) ? SingleReplicaLock.acquire(jdbcUrl) : Optional.empty();
     Connection connection;
     try {
       connection = DriverManager.getConnection(jdbcUrl);
     } catch (SQLException e) {
+      replicaLock.ifPresent(SingleReplicaLock::close);
       throw cannotOpen(jdbcUrl, e);
     }
     try {
@@ -55,7 +61,7 @@ public final class Database implements AutoCloseable {
         }
       }
       connection.setAutoCommit(false);
-      Database database = new Database(jdbcUrl, connection);
+      Database database = new Database(jdbcUrl, connection, replicaLock);
       new Migrations(database).migrate();
       return database;
     } catch (SQLException | RuntimeException e) {
@@ -66,6 +72,7 @@ public final class Database implements AutoCloseable {
       } catch (SQLException closing) {
         e.addSuppressed(closing);
       }
+      replicaLock.ifPresent(SingleReplicaLock::close);
       throw cannotOpen(jdbcUrl, e);
     }
   }
@@ -125,7 +132,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  boolean isSqlite() {
+  /** SQLite serves one replica; PostgreSQL several. */
+  public boolean isSqlite() {
     return isSqlite(url);
   }
 
@@ -155,6 +163,7 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new DatabaseException("cannot close database: " + e.getMessage(), e);
     } finally {
+      replicaLock.ifPresent(SingleReplicaLock::close);
       lock.unlock();
     }
   }

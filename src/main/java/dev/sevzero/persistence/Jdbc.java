@@ -38,6 +38,11 @@ final class Jdbc {
     return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
+  static Long getLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
   static Long getLong(ResultSet rows, String column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;

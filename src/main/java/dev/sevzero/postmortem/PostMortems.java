@@ -5,27 +5,20 @@ import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.updates.UpdateCompliance;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
  * Drafts a resolved incident's post-mortem from what is stored, and publishes it to one page per
- * incident. Until publication becomes an outbox delivery, a step asked to retry is retried here, a
- * few times with the wait the publisher asked for or a doubling backoff.
+ * incident, one attempt at a time: the outbox retries (a delivery of the Slack adapter's).
  */
 public final class PostMortems {
-
-  static final int ATTEMPTS = 5;
-  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
   private final IncidentService incidents;
   private final FollowupService followups;
   private final LongFunction<UpdateCompliance> compliance;
   private final Optional<PostMortemPublisher> publisher;
   private final PublishedPages pages;
-  private final Pause pause;
   private final Clock clock;
 
   public PostMortems(
@@ -34,14 +27,12 @@ public final class PostMortems {
       LongFunction<UpdateCompliance> compliance,
       Optional<PostMortemPublisher> publisher,
       PublishedPages pages,
-      Pause pause,
       Clock clock) {
     this.incidents = incidents;
     this.followups = followups;
     this.compliance = compliance;
     this.publisher = publisher;
     this.pages = pages;
-    this.pause = pause;
     this.clock = clock;
   }
 
@@ -62,49 +53,27 @@ public final class PostMortems {
     return publisher.isPresent();
   }
 
-  /**
-   * Publishes the post-mortem as it stands now: the incident's page if it has one, else a new one.
-   */
-  public Publication publish(long incidentId) {
-    PostMortemPublisher to = publisher.orElseThrow();
-    PostMortem postMortem = draft(incidentId);
-    boolean existed = pages.find(incidentId).isPresent();
-    Duration backoff = FIRST_BACKOFF;
-    for (int attempt = 1; ; attempt++) {
-      PublishStep step = to.publish(postMortem, pages.find(incidentId));
-      step.page()
-          .ifPresent(
-              page ->
-                  pages.save(
-                      incidentId,
-                      page,
-                      step instanceof PublishStep.Delivered
-                          ? Optional.of(clock.instant())
-                          : Optional.empty()));
-      if (step instanceof PublishStep.Delivered delivered) {
-        return new Publication.Published(delivered.published(), existed);
-      }
-      if (step instanceof PublishStep.Failed failed) {
-        return new Publication.NotPublished(failed.reason());
-      }
-      PublishStep.RetryLater retry = (PublishStep.RetryLater) step;
-      if (attempt == ATTEMPTS) {
-        return new Publication.NotPublished(
-            retry.reason() + " (gave up after " + ATTEMPTS + " tries)");
-      }
-      Duration wait = retry.after().orElse(backoff);
-      backoff = min(backoff.multipliedBy(2), LONGEST_WAIT);
-      try {
-        pause.pause(min(wait, LONGEST_WAIT));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Publication.NotPublished(
-            "interrupted while waiting to retry: " + retry.reason());
-      }
-    }
+  /** Whether the incident's post-mortem has a page already (publishing again updates it). */
+  public boolean hasPage(long incidentId) {
+    return pages.find(incidentId).isPresent();
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+  /**
+   * One attempt at publishing the post-mortem as it stands now: to the incident's page if it has
+   * one, else to a new one, which is remembered as soon as it exists, so a retry (the outbox's)
+   * updates it instead of making a second.
+   */
+  public PublishStep publishOnce(long incidentId) {
+    PublishStep step = publisher.orElseThrow().publish(draft(incidentId), pages.find(incidentId));
+    step.page()
+        .ifPresent(
+            page ->
+                pages.save(
+                    incidentId,
+                    page,
+                    step instanceof PublishStep.Delivered
+                        ? Optional.of(clock.instant())
+                        : Optional.empty()));
+    return step;
   }
 }

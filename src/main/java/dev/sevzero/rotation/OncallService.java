@@ -3,7 +3,6 @@ package dev.sevzero.rotation;
 import dev.sevzero.rotation.OnCallStatus.NobodyOnCall;
 import dev.sevzero.rotation.OnCallStatus.OnCall;
 import dev.sevzero.scheduling.CronCalendar;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +35,6 @@ public final class OncallService {
   private static final Duration HANDOFF_LOOK_BACK = Duration.ofDays(8);
 
   static final String EMPTY_ROSTER = "Nobody is on call: the on-call roster is empty.";
-
-  private static final System.Logger LOG = System.getLogger(OncallService.class.getName());
 
   private final RotationRepository repository;
   private final CronCalendar calendar;
@@ -130,9 +127,9 @@ public final class OncallService {
                             HandoffReason.FIRST_MEMBER,
                             null));
               }
+              handoff.ifPresent(this::announce);
               return new RosterChange(edited, handoff);
             });
-    change.handoff().ifPresent(this::announce);
     return change;
   }
 
@@ -160,9 +157,9 @@ public final class OncallService {
                     repository.recordHandoff(
                         new NewHandoff(now, user, next, HandoffReason.REMOVAL, null));
               }
+              handoff.ifPresent(this::announce);
               return new RosterChange(edited, handoff);
             });
-    change.handoff().ifPresent(this::announce);
     return change;
   }
 
@@ -185,9 +182,9 @@ public final class OncallService {
               }
               OncallOverride created = new OncallOverride(user, now, now.plus(duration), actor);
               repository.addOverride(created);
+              listener.overrideStarted(created);
               return created;
             });
-    notifying(() -> listener.overrideStarted(override));
     return override;
   }
 
@@ -208,12 +205,15 @@ public final class OncallService {
                 throw new InvalidRequest(
                     "Nobody to hand over to: only one person is on the on-call roster.");
               }
-              return repository
-                  .recordHandoff(
-                      new NewHandoff(now, holder.orElse(null), next, HandoffReason.MANUAL, null))
-                  .orElseThrow();
+              Handoff recorded =
+                  repository
+                      .recordHandoff(
+                          new NewHandoff(
+                              now, holder.orElse(null), next, HandoffReason.MANUAL, null))
+                      .orElseThrow();
+              announce(recorded);
+              return recorded;
             });
-    announce(handoff);
     return handoff;
   }
 
@@ -242,15 +242,17 @@ public final class OncallService {
                   Duration.between(due.get(), now).compareTo(ON_TIME_TOLERANCE) > 0
                       ? HandoffReason.STARTUP_CATCH_UP
                       : HandoffReason.SCHEDULED;
-              return repository.recordHandoff(
-                  new NewHandoff(
-                      now,
-                      holder.orElse(null),
-                      nextInLine(roster, holder).orElseThrow(),
-                      reason,
-                      due.get()));
+              Optional<Handoff> recorded =
+                  repository.recordHandoff(
+                      new NewHandoff(
+                          now,
+                          holder.orElse(null),
+                          nextInLine(roster, holder).orElseThrow(),
+                          reason,
+                          due.get()));
+              recorded.ifPresent(this::announce);
+              return recorded;
             });
-    performed.ifPresent(this::announce);
     return performed;
   }
 
@@ -289,12 +291,18 @@ public final class OncallService {
     }
     Handoff handoff = last.get();
     Duration waited = Duration.between(handoff.at(), now);
-    if (waited.compareTo(REMIND_AFTER) >= 0 && repository.claimReminder(handoff.id(), now)) {
-      notifying(() -> listener.handoffReminder(handoff));
-    }
-    if (waited.compareTo(ESCALATE_AFTER) >= 0 && repository.claimEscalation(handoff.id(), now)) {
-      notifying(() -> listener.handoffUnconfirmed(handoff));
-    }
+    // Each claim is stored together with what it tells (RotationListener stores deliveries).
+    repository.atomically(
+        () -> {
+          if (waited.compareTo(REMIND_AFTER) >= 0 && repository.claimReminder(handoff.id(), now)) {
+            listener.handoffReminder(handoff);
+          }
+          if (waited.compareTo(ESCALATE_AFTER) >= 0
+              && repository.claimEscalation(handoff.id(), now)) {
+            listener.handoffUnconfirmed(handoff);
+          }
+          return null;
+        });
   }
 
   /** Who holds the pager by rotation, and the override that overrules them, if any. */
@@ -390,24 +398,13 @@ public final class OncallService {
     }
   }
 
+  /** Inside the transaction that records the handoff: its announcement is stored with it. */
   private void announce(Handoff handoff) {
     HandoffContext context =
         new HandoffContext(
             calendar.nextAfter(handoff.at()),
             repository.roster().after(handoff.to()),
             calendar.zone());
-    notifying(() -> listener.handedOff(handoff, context));
-  }
-
-  /**
-   * The event is stored before listeners hear of it; a failing announcement (Slack down) is logged
-   * rather than turned into a failure of a change that did happen.
-   */
-  private static void notifying(Runnable notification) {
-    try {
-      notification.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "announcing a rotation event failed", e);
-    }
+    listener.handedOff(handoff, context);
   }
 }

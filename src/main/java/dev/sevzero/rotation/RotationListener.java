@@ -1,8 +1,9 @@
 package dev.sevzero.rotation;
 
 /**
- * Told about rotation events after they are stored, to announce them (Slack layer). Called at most
- * once per event; a failure here does not undo the event.
+ * Told about rotation events inside the transaction that stores them, to announce them (the Slack
+ * layer stores deliveries): the announcement is stored with the event or not at all. Only database
+ * work belongs here.
  */
 public interface RotationListener {
 

@@ -1,17 +1,17 @@
 package dev.sevzero.updates;
 
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentListener;
+import dev.sevzero.incident.IncidentEvent;
+import dev.sevzero.incident.IncidentEvents;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.Transactions;
 import dev.sevzero.scheduling.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * <p>The database holds every due time and claim, so a restart or a second replica neither loses
  * nor repeats a prompt. A change to an incident moves its due time inside the transaction that
  * stores the change, while the incident is locked, so two replicas changing one incident at once
- * leave it exactly one pending due. The scheduler only wakes {@link #tick()} at the earliest time
- * something needs attention; it is moved after the commit.
+ * leave it exactly one pending due. A prompt's claim and the prompt itself (stored as deliveries by
+ * {@link UpdatePrompts}) are one transaction too: a prompt is claimed only together with its
+ * sending, so a replica dying after the claim leaves the sending stored for the others. The
+ * scheduler only wakes {@link #tick()} at the earliest time something needs attention.
  */
-public final class UpdateCadence implements IncidentListener, UpdateSchedule {
+public final class UpdateCadence implements IncidentEvents, UpdateSchedule {
 
   static final String WAKE_UP = "update-cadence";
   private static final String RETRY = "update-cadence-retry";
@@ -36,6 +38,7 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
 
   private final UpdateDueRepository dues;
   private final IncidentService incidents;
+  private final Transactions transactions;
   private final Scheduler scheduler;
   private final UpdatePrompts prompts;
   private final Clock clock;
@@ -48,6 +51,7 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
   public UpdateCadence(
       UpdateDueRepository dues,
       IncidentService incidents,
+      Transactions transactions,
       Scheduler scheduler,
       UpdatePrompts prompts,
       Clock clock,
@@ -55,6 +59,7 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
       Duration grace) {
     this.dues = dues;
     this.incidents = incidents;
+    this.transactions = transactions;
     this.scheduler = scheduler;
     this.prompts = prompts;
     this.clock = clock;
@@ -67,23 +72,31 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     tick();
   }
 
+  @Override
+  public void on(IncidentEvent event) {
+    Incident incident = event.incident();
+    if (event instanceof IncidentEvent.Declared) {
+      declared(incident);
+    } else if (event instanceof IncidentEvent.UpdatePosted posted) {
+      updatePosted(incident, posted.update());
+    } else if (event instanceof IncidentEvent.SeverityChanged changed) {
+      severityChanged(incident, changed.previous());
+    } else if (event instanceof IncidentEvent.Resolved) {
+      dues.stop(incident.id());
+      wakeUpForNext();
+    } else if (event instanceof IncidentEvent.Reopened && incident.severity().requiresUpdates()) {
+      dues.start(incident.id(), clock.instant().plus(interval));
+      wakeUpForNext();
+    }
+  }
+
   /** The first update falls due with the incident, so no sev0 is ever stored without one. */
-  @Override
-  public void declaring(Incident incident) {
+  private void declared(Incident incident) {
     if (incident.severity().requiresUpdates()) {
-      dues.start(incident.id(), firstDue(incident));
+      Instant first = incident.startedAt().plus(interval);
+      dues.start(incident.id(), first);
+      wakeUpBy(first);
     }
-  }
-
-  @Override
-  public void declared(Incident incident, Optional<String> onCall) {
-    if (incident.severity().requiresUpdates()) {
-      wakeUpBy(firstDue(incident));
-    }
-  }
-
-  private Instant firstDue(Incident incident) {
-    return incident.startedAt().plus(interval);
   }
 
   /**
@@ -91,11 +104,15 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
    * update's transaction, while the incident is locked: two updates posted at once on two replicas
    * take turns, each answering the due the other left.
    */
-  @Override
-  public void postingUpdate(Incident incident, StatusUpdate update) {
+  private void updatePosted(Incident incident, StatusUpdate update) {
     if (!needsUpdates(incident)) {
       return;
     }
+    answer(incident, update);
+    wakeUpForNext();
+  }
+
+  private void answer(Incident incident, StatusUpdate update) {
     Instant next = update.postedAt().plus(interval);
     Optional<UpdateDue> pending = dues.pending(incident.id());
     while (pending.isPresent()) {
@@ -113,19 +130,11 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     dues.start(incident.id(), next);
   }
 
-  @Override
-  public void updatePosted(Incident incident, StatusUpdate update) {
-    if (needsUpdates(incident)) {
-      wakeUpForNext();
-    }
-  }
-
   private static UpdateOutcome outcomeOf(UpdateDue due, StatusUpdate update) {
     return update.postedAt().isAfter(due.dueAt()) ? UpdateOutcome.LATE : UpdateOutcome.ON_TIME;
   }
 
-  @Override
-  public void changingSeverity(Incident incident, Severity previous) {
+  private void severityChanged(Incident incident, Severity previous) {
     if (!cadenceChanged(incident, previous)) {
       return;
     }
@@ -134,41 +143,11 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
     } else {
       dues.stop(incident.id());
     }
-  }
-
-  @Override
-  public void severityChanged(Incident incident, Severity previous) {
-    if (cadenceChanged(incident, previous)) {
-      wakeUpForNext();
-    }
+    wakeUpForNext();
   }
 
   private static boolean cadenceChanged(Incident incident, Severity previous) {
     return incident.severity().requiresUpdates() != previous.requiresUpdates();
-  }
-
-  @Override
-  public void resolving(Incident incident) {
-    dues.stop(incident.id());
-  }
-
-  @Override
-  public void resolved(Incident incident) {
-    wakeUpForNext();
-  }
-
-  @Override
-  public void reopening(Incident incident) {
-    if (incident.severity().requiresUpdates()) {
-      dues.start(incident.id(), clock.instant().plus(interval));
-    }
-  }
-
-  @Override
-  public void reopened(Incident incident) {
-    if (incident.severity().requiresUpdates()) {
-      wakeUpForNext();
-    }
   }
 
   private static boolean needsUpdates(Incident incident) {
@@ -199,7 +178,13 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
         dues.stop(due.incidentId());
         continue;
       }
-      attend(incident.get(), due, now);
+      try {
+        attend(incident.get(), due, now);
+      } catch (RuntimeException e) {
+        // Nothing was claimed: the claim and what it tells are stored together or not at all.
+        log.warn("Could not store the prompt of {}: {}; trying again", incident.get().key(), e);
+        scheduler.wakeAt(RETRY, now.plus(RETRY_AFTER_FAILURE), this::tick);
+      }
     }
     wakeUpForNext();
   }
@@ -219,32 +204,24 @@ public final class UpdateCadence implements IncidentListener, UpdateSchedule {
       if (due.dueAt().isAfter(now)) {
         return;
       }
-      if (dues.claimPrompt(incident.id(), due.dueAt(), now)) {
-        Instant dueAt = due.dueAt();
-        sendOrRetry(
-            () -> prompts.prompt(incident, dueAt),
-            () -> dues.releasePrompt(incident.id(), dueAt),
-            "prompt for " + incident.key());
-      }
+      Instant dueAt = due.dueAt();
+      transactions.inTransaction(
+          () -> {
+            if (dues.claimPrompt(incident.id(), dueAt, now)) {
+              prompts.prompt(incident, dueAt);
+            }
+            return null;
+          });
     } else if (!due.missedAt(grace).isAfter(now)) {
       Instant dueAt = due.dueAt();
-      if (dues.recordMissed(incident.id(), dueAt, now, dueAt.plus(interval))) {
-        sendOrRetry(
-            () -> prompts.missed(incident, dueAt), () -> {}, "missed update of " + incident.key());
-      }
+      transactions.inTransaction(
+          () -> {
+            if (dues.recordMissed(incident.id(), dueAt, now, dueAt.plus(interval))) {
+              prompts.missed(incident, dueAt);
+            }
+            return null;
+          });
     }
-  }
-
-  private void sendOrRetry(Supplier<CompletionStage<Void>> send, Runnable giveBack, String what) {
-    send.get()
-        .whenComplete(
-            (ignored, failure) -> {
-              if (failure != null) {
-                log.warn("Could not send the {}: {}; retrying", what, failure.getMessage());
-                giveBack.run();
-                scheduler.wakeAt(RETRY, clock.instant().plus(RETRY_AFTER_FAILURE), this::tick);
-              }
-            });
   }
 
   private synchronized void wakeUpForNext() {

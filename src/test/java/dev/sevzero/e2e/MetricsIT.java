@@ -89,7 +89,9 @@ class MetricsIT {
         .untilAsserted(
             () ->
                 assertThat(samples())
-                    .containsEntry("sevzero_update_prompts_total{outcome=\"missed\"}", 1.0));
+                    .containsEntry("sevzero_update_prompts_total{outcome=\"missed\"}", 1.0)
+                    // Everything the commands promised has reached Slack.
+                    .containsEntry("sevzero_deliveries_pending", 0.0));
     Map<String, Double> after = samples();
     assertThat(after)
         .containsEntry("sevzero_incidents_declared_total{kind=\"real\",severity=\"sev0\"}", 1.0)
@@ -100,8 +102,7 @@ class MetricsIT {
         .containsEntry("sevzero_response_time_seconds_sum", 240.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"60.0\"}", 0.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"300.0\"}", 1.0)
-        .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0)
-        .containsEntry("sevzero_deliveries_pending", 0.0);
+        .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0);
     assertThat(after.get("sevzero_request_ack_seconds_count")).isGreaterThanOrEqualTo(3.0);
     assertThat(
             after.get(
@@ -116,6 +117,29 @@ class MetricsIT {
     // No label takes a user id, a channel id or an incident number.
     assertThat(String.join("\n", after.keySet()))
         .doesNotContain(ALICE, BOB, channel, "INC-1", "search is down");
+  }
+
+  @Test
+  void aPromptSentLateShowsInSlaMonthAndInTheSchedulerLag() throws Exception {
+    assertThat(sla().toString()).contains("every update prompt and handoff ran on time");
+    workspace.command(ALICE, workspace.general, "declare search is down");
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+
+    // The bot was stalled: the prompt due at 30 minutes goes out at 32.
+    workspace.clock.advance(Duration.ofMinutes(32));
+    workspace.bot().runDue();
+    workspace.awaitMessage(channel, m -> m.text().contains("time for a stakeholder update"));
+
+    assertThat(samples()).containsEntry("sevzero_scheduler_lag_seconds", 120.0);
+    assertThat(sla().toString())
+        .contains(
+            "Sevzero itself ran late:* 1 update prompt sent more than a minute after due"
+                + " (worst 2m 00s late).");
+  }
+
+  private com.google.gson.JsonObject sla() {
+    return workspace.slack.slashCommand(ALICE, workspace.general, "/sla", "month").ackPayload();
   }
 
   /** Every line parsed; samples by name and labels. */

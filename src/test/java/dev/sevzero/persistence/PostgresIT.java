@@ -10,6 +10,7 @@ import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry.Kind;
+import dev.sevzero.incident.Transactions;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
@@ -39,8 +40,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,7 +157,7 @@ class PostgresIT {
       IncidentService first = incidents(one);
       UpdateCadence cadenceOne = cadence(one, first, said);
       UpdateCadence cadenceTwo = cadence(two, incidents(two), said);
-      first.addListener(cadenceOne);
+      first.subscribe(cadenceOne);
       long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
 
       clock.advance(Duration.ofMinutes(30));
@@ -334,8 +333,13 @@ class PostgresIT {
         Database two = Database.open(url)) {
       IncidentService first = incidents(one);
       AtomicReference<Runnable> meanwhile = new AtomicReference<>();
-      first.addListener(
-          cadence(interleaving(new JdbcUpdateDueRepository(one), meanwhile), first, clock, said));
+      first.subscribe(
+          cadence(
+              interleaving(new JdbcUpdateDueRepository(one), meanwhile),
+              first,
+              new DatabaseTransactions(one),
+              clock,
+              said));
       UpdateCadence cadenceTwo = cadence(two, incidents(two), said);
       long id = first.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
       clock.advance(Duration.ofMinutes(30));
@@ -468,8 +472,13 @@ class PostgresIT {
     List<IncidentService> services = new ArrayList<>();
     for (Database database : replicas) {
       IncidentService incidents = incidents(database, ticking);
-      incidents.addListener(
-          cadence(new JdbcUpdateDueRepository(database), incidents, ticking, new ArrayList<>()));
+      incidents.subscribe(
+          cadence(
+              new JdbcUpdateDueRepository(database),
+              incidents,
+              new DatabaseTransactions(database),
+              ticking,
+              new ArrayList<>()));
       services.add(incidents);
     }
     return services;
@@ -530,28 +539,36 @@ class PostgresIT {
   }
 
   private UpdateCadence cadence(Database database, IncidentService incidents, List<String> said) {
-    return cadence(new JdbcUpdateDueRepository(database), incidents, clock, said);
+    return cadence(
+        new JdbcUpdateDueRepository(database),
+        incidents,
+        new DatabaseTransactions(database),
+        clock,
+        said);
   }
 
   private static UpdateCadence cadence(
-      UpdateDueRepository dues, IncidentService incidents, Clock clock, List<String> said) {
+      UpdateDueRepository dues,
+      IncidentService incidents,
+      Transactions transactions,
+      Clock clock,
+      List<String> said) {
     UpdatePrompts prompts =
         new UpdatePrompts() {
           @Override
-          public CompletionStage<Void> prompt(Incident incident, Instant dueAt) {
+          public void prompt(Incident incident, Instant dueAt) {
             said.add("prompt " + incident.id());
-            return CompletableFuture.completedFuture(null);
           }
 
           @Override
-          public CompletionStage<Void> missed(Incident incident, Instant dueAt) {
+          public void missed(Incident incident, Instant dueAt) {
             said.add("missed " + incident.id());
-            return CompletableFuture.completedFuture(null);
           }
         };
     return new UpdateCadence(
         dues,
         incidents,
+        transactions,
         new ManualScheduler(clock),
         prompts,
         clock,

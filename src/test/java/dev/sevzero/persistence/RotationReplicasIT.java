@@ -36,15 +36,15 @@ class RotationReplicasIT {
     }
 
     clock.set(Instant.parse("2026-12-16T21:00:00Z"));
-    try (Database one = Database.open(url);
-        Database two = Database.open(url)) {
-      service(one).handoffIfDue();
-      service(two).handoffIfDue();
-      service(one).handoffIfDue();
-
-      assertThat(announced).containsExactly("UA->UB");
-      assertThat(service(two).onCallNow()).contains("UB");
+    // SQLite serves one replica at a time (PostgresIT covers two at once): here, restarts.
+    for (int start = 0; start < 3; start++) {
+      try (Database restarted = Database.open(url)) {
+        service(restarted).handoffIfDue();
+        service(restarted).handoffIfDue();
+        assertThat(service(restarted).onCallNow()).contains("UB");
+      }
     }
+    assertThat(announced).containsExactly("UA->UB");
   }
 
   private OncallService service(Database database) {

@@ -257,9 +257,10 @@ class OncallServiceTest {
   }
 
   @Test
-  void aFailingAnnouncementDoesNotUndoOrHideTheHandoff() {
+  void aHandoffIsStoredTogetherWithItsAnnouncementOrNotAtAll() {
     RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA", "UB");
-    OncallService failingAnnouncements =
+    String before = rotation.service.onCallNow().orElseThrow();
+    OncallService announcementsCannotBeStored =
         new OncallService(
             rotation.repository,
             new QuartzCronCalendar("0 0 12 ? * MON", RotationTestbed.PACIFIC),
@@ -267,13 +268,14 @@ class OncallServiceTest {
             new RecordingListener() {
               @Override
               public void handedOff(Handoff handoff, HandoffContext context) {
-                throw new IllegalStateException("slack is down");
+                throw new IllegalStateException("the disk is full");
               }
             },
             List.of());
 
-    Handoff handoff = failingAnnouncements.handoffNow(ADMIN);
+    assertThatThrownBy(() -> announcementsCannotBeStored.handoffNow(ADMIN))
+        .hasMessage("the disk is full");
 
-    assertThat(failingAnnouncements.onCallNow()).contains(handoff.to());
+    assertThat(announcementsCannotBeStored.onCallNow()).contains(before);
   }
 }

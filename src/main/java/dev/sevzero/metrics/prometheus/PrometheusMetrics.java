@@ -1,6 +1,6 @@
 package dev.sevzero.metrics.prometheus;
 
-import dev.sevzero.metrics.DeliveryBacklog;
+import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.metrics.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -2,54 +2,53 @@ package dev.sevzero.slack.incident;
 
 import static dev.sevzero.slack.SlackText.escape;
 
+import dev.sevzero.deliveries.Outbox;
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentListener;
-import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.IncidentEvent;
+import dev.sevzero.incident.IncidentEvents;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.pagerduty.PageEvent;
 import dev.sevzero.slack.SlackBlocks;
-import dev.sevzero.slack.SlackMessenger;
-import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.SlackOutbox;
 
 /**
  * What the incident channel shows of alerts and pages: each newly firing alert, "all alerts
- * resolved" with a <b>Resolve</b> button, and a PagerDuty event PagerDuty refused. Posted after the
- * incident's earlier Slack work (its channel exists by then).
+ * resolved" with a <b>Resolve</b> button, and a PagerDuty event PagerDuty refused. Posted in the
+ * incident's channel sequence, after what was promised there before.
  */
-public final class AlertNotices implements IncidentListener {
+public final class AlertNotices implements IncidentEvents {
 
-  private final SlackMessenger slack;
-  private final IncidentService incidents;
-  private final SlackWork work;
+  private final SlackOutbox slack;
 
-  public AlertNotices(SlackMessenger slack, IncidentService incidents, SlackWork work) {
+  public AlertNotices(SlackOutbox slack) {
     this.slack = slack;
-    this.incidents = incidents;
-    this.work = work;
   }
 
   @Override
-  public void changed(Incident incident, TimelineEntry entry) {
-    switch (entry.kind()) {
-      case ALERT ->
-          inChannel(incident.id(), "show an alert", "🔔 " + escape(entry.text()) + ".", false);
-      case ALERTS_RESOLVED ->
-          inChannel(
-              incident.id(),
-              "show all alerts resolved",
-              "✅ All alerts resolved for *"
-                  + escape(IncidentViews.headline(incident))
-                  + "*. Resolve the incident when you are satisfied it is over.",
-              true);
-      default -> {}
+  public void on(IncidentEvent event) {
+    if (!(event instanceof IncidentEvent.EntryRecorded recorded)) {
+      return;
+    }
+    Incident incident = recorded.incident();
+    TimelineEntry entry = recorded.entry();
+    if (entry.kind() == TimelineEntry.Kind.ALERT) {
+      post(slack, incident.id(), "🔔 " + escape(entry.text()) + ".", false);
+    } else if (entry.kind() == TimelineEntry.Kind.ALERTS_RESOLVED) {
+      post(
+          slack,
+          incident.id(),
+          "✅ All alerts resolved for *"
+              + escape(IncidentViews.headline(incident))
+              + "*. Resolve the incident when you are satisfied it is over.",
+          true);
     }
   }
 
   /** PagerDuty refused an event for good: the people in the channel are the ones to know. */
-  public void pageRefused(PageEvent event, String reason) {
-    inChannel(
+  public static void pageRefused(PageEvent event, String reason, Outbox outbox) {
+    post(
+        new SlackOutbox(outbox),
         event.incidentId(),
-        "tell of a refused page",
         "⚠️ PagerDuty refused the *"
             + event.action().code()
             + "* event for INC-"
@@ -60,22 +59,15 @@ public final class AlertNotices implements IncidentListener {
         false);
   }
 
-  private void inChannel(long incidentId, String what, String text, boolean resolveButton) {
-    work.forIncident(
+  private static void post(SlackOutbox slack, long incidentId, String text, boolean resolveButton) {
+    slack.postInIncident(
         incidentId,
-        what,
-        () -> {
-          Incident current = incidents.find(incidentId).orElseThrow();
-          String channel = current.channelId().orElseThrow();
-          if (resolveButton && current.isOpen()) {
-            slack.post(
-                channel,
-                text,
-                SlackBlocks.textWithButton(
-                    text, IncidentActionIds.RESOLVE, "Resolve", Long.toString(incidentId)));
-          } else {
-            slack.post(channel, text);
-          }
-        });
+        text,
+        resolveButton
+            ? SlackBlocks.textWithButton(
+                text, IncidentActionIds.RESOLVE, "Resolve", Long.toString(incidentId))
+            : null,
+        "Could not post this in the channel of INC-" + incidentId + ": " + text,
+        null);
   }
 }

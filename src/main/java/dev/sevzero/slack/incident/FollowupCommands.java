@@ -14,13 +14,13 @@ import dev.sevzero.followups.FollowupService;
 import dev.sevzero.followups.NewFollowup;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.command.CommandInvocation;
 import dev.sevzero.slack.command.CommandRegistry;
 import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class FollowupCommands {
   private final IncidentService incidents;
   private final IncidentCommands scope;
   private final PostMortemRoom postMortems;
-  private final SlackMessenger slack;
+  private final SlackOutbox slack;
   private final SlackWork work;
 
   public FollowupCommands(
@@ -54,7 +54,7 @@ public final class FollowupCommands {
       IncidentService incidents,
       IncidentCommands scope,
       PostMortemRoom postMortems,
-      SlackMessenger slack,
+      SlackOutbox slack,
       SlackWork work) {
     this.followups = followups;
     this.incidents = incidents;
@@ -108,14 +108,10 @@ public final class FollowupCommands {
     } catch (FollowupRefused refused) {
       throw new UsageException(refused.getMessage());
     }
-    incident
-        .channelId()
-        .ifPresent(
-            channel ->
-                work.forIncident(
-                    incident.id(),
-                    "show follow-up #" + followup.id(),
-                    () -> slack.post(channel, FollowupViews.recorded(followup, incident.key()))));
+    if (incident.channelId().isPresent()) {
+      slack.postInIncident(
+          incident.id(), FollowupViews.recorded(followup, incident.key()), null, null, null);
+    }
     return CommandReply.ephemeral(
         "Follow-up #" + followup.id() + " recorded on " + incident.key() + ".");
   }
@@ -141,7 +137,7 @@ public final class FollowupCommands {
       return CommandReply.ephemeral(
           incident.key() + " is still open: its post-mortem is drafted when it is resolved.");
     }
-    postMortems.share(incident, invocation.userId());
+    postMortems.share(incident.id(), invocation.userId());
     return CommandReply.ephemeral(
         "Posting " + incident.key() + "'s post-mortem draft again in its channel.");
   }
@@ -152,16 +148,11 @@ public final class FollowupCommands {
     try {
       FollowupService.Done done = followups.done(Long.parseLong(value[0]), user);
       if (done.now()) {
-        incidents
-            .find(done.followup().incidentId())
-            .flatMap(Incident::channelId)
-            .ifPresent(
-                channel ->
-                    work.forIncident(
-                        done.followup().incidentId(),
-                        "show follow-up #" + done.followup().id() + " done",
-                        () ->
-                            slack.post(channel, FollowupViews.doneNotice(done.followup(), user))));
+        long incidentId = done.followup().incidentId();
+        if (incidents.find(incidentId).flatMap(Incident::channelId).isPresent()) {
+          slack.postInIncident(
+              incidentId, FollowupViews.doneNotice(done.followup(), user), null, null, null);
+        }
       }
       List<LayoutBlock> again = blocks(value.length > 1 ? value[1] : OPEN_LIST);
       work.inParallel("show follow-ups again", () -> replace(context, again));

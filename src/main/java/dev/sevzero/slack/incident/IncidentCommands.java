@@ -7,6 +7,7 @@ import static dev.sevzero.slack.SlackText.users;
 import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentException;
@@ -43,6 +44,7 @@ public final class IncidentCommands {
   private final SlackGateway slack;
   private final SlackWork work;
   private final Clock clock;
+  private final DeliveryBacklog deliveries;
   private final CommandRegistry registry;
 
   public IncidentCommands(
@@ -51,8 +53,10 @@ public final class IncidentCommands {
       SlackGateway slack,
       SlackWork work,
       Clock clock,
-      Predicate<String> isAdmin) {
+      Predicate<String> isAdmin,
+      DeliveryBacklog deliveries) {
     this.incidents = incidents;
+    this.deliveries = deliveries;
     this.updates = updates;
     this.slack = slack;
     this.work = work;
@@ -297,7 +301,12 @@ public final class IncidentCommands {
         posted.isEmpty() ? Optional.empty() : Optional.of(posted.get(posted.size() - 1));
     List<LayoutBlock> blocks =
         new ArrayList<>(
-            IncidentViews.status(incident, clock.instant(), last, updates.nextDue(incident.id())));
+            IncidentViews.status(
+                incident,
+                clock.instant(),
+                last,
+                updates.nextDue(incident.id()),
+                deliveries.ofIncident(incident.id())));
     blocks.addAll(TimelineView.latest(incidents.timeline(incident.id())));
     return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }

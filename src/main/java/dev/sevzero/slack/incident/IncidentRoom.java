@@ -5,142 +5,94 @@ import static dev.sevzero.slack.SlackText.escape;
 import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.SlackText.users;
 
-import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
-import dev.sevzero.incident.ChannelName;
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentListener;
+import dev.sevzero.incident.IncidentEvent;
+import dev.sevzero.incident.IncidentEvents;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Role;
-import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackText;
-import dev.sevzero.slack.SlackWork;
-import dev.sevzero.slack.transport.SlackGateway;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Shows every incident change in Slack: sets up the dedicated channel on declaration, keeps the
  * pinned header and the topic current, invites people as they take roles, and tells the incidents
- * channel. All of it runs after the command was acknowledged, in order per incident.
+ * channel. It hears each change inside the transaction that stores it and stores what Slack must
+ * show as deliveries ({@link SlackOutbox}), which {@link RoomDeliveries} and the message handlers
+ * carry out after the commit: in order in the incident's channel, everything else beside it.
  */
-public final class IncidentRoom implements IncidentListener {
-
-  private static final Logger log = LoggerFactory.getLogger(IncidentRoom.class);
-  private static final int MAX_NAME_ATTEMPTS = 20;
+public final class IncidentRoom implements IncidentEvents {
 
   /** Where announcements go and who joins every incident. */
   public record Settings(Optional<String> incidentsChannel, List<String> responders) {}
 
-  private final SlackMessenger slack;
+  private final SlackOutbox slack;
   private final IncidentService incidents;
-  private final SlackWork work;
   private final Settings settings;
   private final LongFunction<UpdateCompliance> compliance;
 
   public IncidentRoom(
-      SlackMessenger slack,
+      SlackOutbox slack,
       IncidentService incidents,
-      SlackWork work,
       Settings settings,
       LongFunction<UpdateCompliance> compliance) {
     this.slack = slack;
     this.incidents = incidents;
-    this.work = work;
     this.settings = settings;
     this.compliance = compliance;
   }
 
   @Override
-  public void declared(Incident incident, Optional<String> onCall) {
-    work.forIncident(incident.id(), "set up channel", () -> setUp(incident.id(), onCall));
+  public void on(IncidentEvent event) {
+    if (event instanceof IncidentEvent.Declared declared) {
+      declared(declared.incident(), declared.paged());
+    } else if (event instanceof IncidentEvent.RolesAssigned assigned) {
+      rolesAssigned(assigned.incident(), assigned.role(), assigned.joined());
+    } else if (event instanceof IncidentEvent.EntryRecorded recorded) {
+      entryRecorded(recorded.incident(), recorded.entry());
+    } else if (event instanceof IncidentEvent.SeverityChanged changed) {
+      Incident incident = changed.incident();
+      refresh(incident, true);
+      post(
+          incident,
+          "Severity changed "
+              + changed.previous().label()
+              + " → *"
+              + incident.severity().label()
+              + "*.",
+          incident.declared().by());
+    } else if (event instanceof IncidentEvent.UpdatePosted posted) {
+      updatePosted(posted.incident(), posted.update());
+    } else if (event instanceof IncidentEvent.Resolved resolved) {
+      resolved(resolved.incident());
+    } else if (event instanceof IncidentEvent.Reopened reopened) {
+      refresh(reopened.incident(), true);
+      Incident incident = reopened.incident();
+      post(incident, "🔁 " + incident.key() + " was reopened.", incident.declared().by());
+    }
   }
 
   /**
-   * Creates the channel, then posts and pins the header: that chain is what everyone waits for, so
-   * it runs first and alone. Invites, the announcement and the page go out right after it, in
-   * parallel. Safe to run again for an incident whose set-up was cut short (restart, Slack outage).
+   * The channel, then the header posted and pinned, then the topic: that chain is what everyone
+   * waits for, and runs back to back. Invites, the announcement and the page wait only for the
+   * channel and go out beside the header.
    */
-  void setUp(long id, Optional<String> onCall) {
-    Incident incident = incidents.find(id).orElseThrow();
-    boolean newChannel = incident.channelId().isEmpty();
-    if (newChannel) {
-      createChannel(incident);
-      incident = incidents.find(id).orElseThrow();
-    }
-    String channelId = incident.channelId().orElseThrow();
-    boolean newHeader = incident.headerTs().isEmpty();
-    if (newHeader) {
-      String ts =
-          slack.post(
-              channelId, IncidentViews.headerText(incident), IncidentViews.headerBlocks(incident));
-      incidents.headerPosted(id, ts);
-      slack.pin(channelId, ts);
-    }
-    if (newChannel) {
-      tellPeople(incident, onCall);
-    }
-    if (newHeader) {
-      slack.setTopic(channelId, IncidentViews.topic(incident));
-    }
-  }
-
-  /** Invites the responders, announces the incident and pages the person on call, in parallel. */
-  private void tellPeople(Incident incident, Optional<String> onCall) {
-    String channelId = incident.channelId().orElseThrow();
-    work.inParallel(
-        "invite responders to " + incident.key(), () -> inviteResponders(incident, onCall));
-    settings
-        .incidentsChannel()
-        .ifPresent(
-            announcements ->
-                work.inParallel(
-                    "announce " + incident.key(),
-                    () ->
-                        slack.post(
-                            announcements,
-                            IncidentViews.headline(incident) + " declared: " + channel(channelId),
-                            IncidentViews.announcement(incident))));
-    onCall.ifPresent(
-        pagee ->
-            work.inParallel(
-                "page " + incident.key(),
-                () ->
-                    slack.directMessage(
-                        pagee,
-                        "You're on call: " + IncidentViews.headline(incident),
-                        IncidentViews.page(incident))));
-  }
-
-  private void createChannel(Incident incident) {
-    for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-      String name = ChannelName.of(incident, attempt);
-      ConversationsCreateResponse response =
-          slack
-              .gateway()
-              .call("conversations.create", c -> c.conversationsCreate(r -> r.name(name)));
-      if (!"name_taken".equals(response.getError())) {
-        SlackGateway.requireOk("conversations.create", response);
-        incidents.channelReady(incident.id(), response.getChannel().getId(), name);
-        return;
-      }
-      log.info("Channel name {} is taken; trying the next one", name);
-    }
-    throw new IllegalStateException(
-        "no free channel name for " + incident.key() + " after " + MAX_NAME_ATTEMPTS + " tries");
-  }
-
-  private void inviteResponders(Incident incident, Optional<String> onCall) {
+  private void declared(Incident incident, Optional<String> onCall) {
+    long id = incident.id();
+    RoomDeliveries.About about = new RoomDeliveries.About(id, null);
+    slack.inIncidentSequence(RoomDeliveries.CREATE_CHANNEL, id, about);
+    slack.inIncidentSequence(RoomDeliveries.POST_HEADER, id, about);
+    slack.inIncidentSequence(RoomDeliveries.PIN_HEADER, id, about);
+    slack.inIncidentSequence(RoomDeliveries.SET_TOPIC, id, about);
     Set<String> people = new LinkedHashSet<>();
     // An alert source declares too, and is nobody to invite.
     if (SlackText.isUserId(incident.declared().by())) {
@@ -148,180 +100,124 @@ public final class IncidentRoom implements IncidentListener {
     }
     onCall.ifPresent(people::add);
     people.addAll(settings.responders());
-    String channelId = incident.channelId().orElseThrow();
     for (String person : people) {
-      slack.invite(channelId, person);
+      slack.invite(id, person, incident.declared().by());
+    }
+    if (settings.incidentsChannel().isPresent()) {
+      slack.onceChannelExists(RoomDeliveries.ANNOUNCE, id, about);
+    }
+    onCall.ifPresent(
+        pagee ->
+            slack.onceChannelExists(RoomDeliveries.PAGE, id, new RoomDeliveries.About(id, pagee)));
+  }
+
+  private void rolesAssigned(Incident incident, Role role, List<String> joined) {
+    refresh(incident, role != Role.ENGINEER);
+    for (String person : joined) {
+      slack.invite(incident.id(), person, person);
+    }
+    String verb = joined.size() == 1 ? " is now " : " are now ";
+    post(
+        incident,
+        users(joined)
+            + verb
+            + role.title()
+            + (role == Role.ENGINEER && joined.size() > 1 ? "s" : "")
+            + ".",
+        joined.get(0));
+  }
+
+  private void entryRecorded(Incident incident, TimelineEntry entry) {
+    refresh(incident, false);
+    switch (entry.kind()) {
+      case ACKNOWLEDGED ->
+          post(
+              incident,
+              "✅ "
+                  + user(entry.actor())
+                  + " acknowledged "
+                  + incident.key()
+                  + " after "
+                  + Durations.format(Duration.between(incident.startedAt(), entry.at()))
+                  + ".",
+              entry.actor());
+      case NOTE ->
+          post(
+              incident,
+              "📝 Note from " + user(entry.actor()) + ": " + escape(entry.text()),
+              entry.actor());
+      default -> {}
     }
   }
 
-  @Override
-  public void rolesChanged(Incident incident, Role role, List<String> joined) {
-    work.forIncident(
-        incident.id(),
-        "show new " + role.title(),
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          String channelId = current.channelId().orElseThrow();
-          for (String person : joined) {
-            slack.invite(channelId, person);
-          }
-          if (role != Role.ENGINEER) {
-            slack.setTopic(channelId, IncidentViews.topic(current));
-          }
-          String verb = joined.size() == 1 ? " is now " : " are now ";
-          slack.post(
-              channelId,
-              users(joined)
-                  + verb
-                  + role.title()
-                  + (role == Role.ENGINEER && joined.size() > 1 ? "s" : "")
-                  + ".");
-        });
-  }
-
-  @Override
-  public void changed(Incident incident, TimelineEntry entry) {
-    work.forIncident(
-        incident.id(),
-        "show " + entry.kind().code(),
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          String channelId = current.channelId().orElseThrow();
-          switch (entry.kind()) {
-            case ACKNOWLEDGED ->
+  private void updatePosted(Incident incident, StatusUpdate update) {
+    refresh(incident, false);
+    String text =
+        "📣 Update #"
+            + update.number()
+            + " on "
+            + incident.key()
+            + " ("
+            + incident.severity().label()
+            + ") — *"
+            + update.status().label()
+            + "* — "
+            + escape(update.text())
+            + " — by "
+            + user(update.postedBy());
+    post(incident, text, update.postedBy());
+    settings
+        .incidentsChannel()
+        .ifPresent(
+            announcements ->
                 slack.post(
-                    channelId,
-                    "✅ "
-                        + user(entry.actor())
-                        + " acknowledged "
-                        + current.key()
-                        + " after "
-                        + Durations.format(
-                            java.time.Duration.between(current.startedAt(), entry.at()))
-                        + ".");
-            case NOTE ->
+                    announcements,
+                    text + incident.channelId().map(c -> " · " + channel(c)).orElse(""),
+                    null,
+                    Optional.of(incident.id()),
+                    "Could not publish update #"
+                        + update.number()
+                        + " in "
+                        + channel(announcements)
+                        + ": tell stakeholders by hand."));
+  }
+
+  private void resolved(Incident incident) {
+    refresh(incident, true);
+    List<StatusUpdate> updates = incidents.updates(incident.id());
+    UpdateCompliance updateCompliance = compliance.apply(incident.id());
+    var summary = IncidentViews.resolutionSummary(incident, updates, updateCompliance);
+    String text = IncidentViews.headline(incident) + " resolved";
+    settings
+        .incidentsChannel()
+        .ifPresent(
+            announcements ->
                 slack.post(
-                    channelId, "📝 Note from " + user(entry.actor()) + ": " + escape(entry.text()));
-            default -> {}
-          }
-        });
+                    announcements,
+                    text,
+                    summary,
+                    Optional.of(incident.id()),
+                    "Could not announce the resolution in " + channel(announcements) + "."));
+    slack.postInIncident(
+        incident.id(), text, summary, null, incident.resolution().orElseThrow().by());
   }
 
-  @Override
-  public void severityChanged(Incident incident, Severity previous) {
-    work.forIncident(
-        incident.id(),
-        "show severity",
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          String channelId = current.channelId().orElseThrow();
-          slack.setTopic(channelId, IncidentViews.topic(current));
-          slack.post(
-              channelId,
-              "Severity changed " + previous.label() + " → *" + current.severity().label() + "*.");
-        });
-  }
-
-  @Override
-  public void updatePosted(Incident incident, StatusUpdate update) {
-    work.forIncident(
-        incident.id(),
-        "publish update #" + update.number(),
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          String text =
-              "📣 Update #"
-                  + update.number()
-                  + " on "
-                  + current.key()
-                  + " ("
-                  + current.severity().label()
-                  + ") — *"
-                  + update.status().label()
-                  + "* — "
-                  + escape(update.text())
-                  + " — by "
-                  + user(update.postedBy());
-          current.channelId().ifPresent(channelId -> slack.post(channelId, text));
-          settings
-              .incidentsChannel()
-              .ifPresent(
-                  announcements ->
-                      slack.post(
-                          announcements,
-                          text + current.channelId().map(c -> " · " + channel(c)).orElse("")));
-        });
-  }
-
-  @Override
-  public void resolved(Incident incident) {
-    work.forIncident(
-        incident.id(),
-        "show resolution",
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          List<StatusUpdate> updates = incidents.updates(current.id());
-          UpdateCompliance updateCompliance = compliance.apply(current.id());
-          var summary = IncidentViews.resolutionSummary(current, updates, updateCompliance);
-          String text = IncidentViews.headline(current) + " resolved";
-          settings
-              .incidentsChannel()
-              .ifPresent(announcements -> slack.post(announcements, text, summary));
-          current
-              .channelId()
-              .ifPresent(
-                  channelId -> {
-                    slack.setTopic(channelId, IncidentViews.topic(current));
-                    slack.post(channelId, text, summary);
-                  });
-        });
-  }
-
-  @Override
-  public void reopened(Incident incident) {
-    work.forIncident(
-        incident.id(),
-        "show reopening",
-        () -> {
-          Incident current = refreshHeader(incident.id());
-          current
-              .channelId()
-              .ifPresent(
-                  channelId -> {
-                    slack.setTopic(channelId, IncidentViews.topic(current));
-                    slack.post(channelId, "🔁 " + current.key() + " was reopened.");
-                  });
-        });
-  }
-
-  /**
-   * Re-renders the pinned header from the stored incident, so that whatever order changes arrive
-   * in, the header ends up showing the latest state.
-   */
-  private Incident refreshHeader(long id) {
-    Incident current = incidents.find(id).orElseThrow();
-    if (current.channelId().isPresent() && current.headerTs().isPresent()) {
-      slack.update(
-          current.channelId().get(),
-          current.headerTs().get(),
-          IncidentViews.headerText(current),
-          IncidentViews.headerBlocks(current));
+  /** The header (and the topic, when what it shows changed), re-rendered when delivered. */
+  private void refresh(Incident incident, boolean topic) {
+    RoomDeliveries.About about = new RoomDeliveries.About(incident.id(), null);
+    slack.inIncidentSequence(RoomDeliveries.UPDATE_HEADER, incident.id(), about);
+    if (topic) {
+      slack.inIncidentSequence(RoomDeliveries.SET_TOPIC, incident.id(), about);
     }
-    return current;
   }
 
-  /** Finishes the set-up of open incidents whose channel or header was never made. */
-  public void resumeUnfinished() {
-    List<Incident> unfinished = new ArrayList<>();
-    for (Incident incident : incidents.open()) {
-      if (incident.channelId().isEmpty() || incident.headerTs().isEmpty()) {
-        unfinished.add(incident);
-      }
-    }
-    for (Incident incident : unfinished) {
-      log.info("Finishing the Slack set-up of {}", incident.key());
-      work.forIncident(
-          incident.id(), "resume set-up", () -> setUp(incident.id(), Optional.empty()));
-    }
+  /** Posts in the incident's channel; if Slack refuses it for good, {@code actor} hears why. */
+  private void post(Incident incident, String text, String actor) {
+    slack.postInIncident(
+        incident.id(),
+        text,
+        null,
+        "Could not post this in the channel of " + incident.key() + ": " + text,
+        actor);
   }
 }

@@ -27,6 +27,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
@@ -52,11 +53,30 @@ final class IncidentViews {
     return incident.key() + " (" + incident.severity().label() + ") " + incident.title();
   }
 
+  /** Slack refuses a header block whose text is longer ({@code invalid_blocks}). */
+  static final int MAX_HEADER_TEXT = 150;
+
+  static String fitHeader(String text) {
+    if (text.length() <= MAX_HEADER_TEXT) {
+      return text;
+    }
+    int end = MAX_HEADER_TEXT - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
+  }
+
   /** The header pinned in the incident channel; edited in place on every change. */
   static List<LayoutBlock> headerBlocks(Incident incident) {
     String icon = incident.isOpen() ? (incident.isDrill() ? "🧪" : "🚨") : "✅";
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(icon + " " + headline(incident), true))));
+    String heading = icon + " " + headline(incident);
+    blocks.add(header(h -> h.text(plainText(fitHeader(heading), true))));
+    if (heading.length() > MAX_HEADER_TEXT) {
+      // The header block holds 150 characters: the whole title is kept in a section below it.
+      blocks.add(section(s -> s.text(markdownText("*" + escape(incident.title()) + "*"))));
+    }
     List<TextObject> fields = new ArrayList<>();
     fields.add(field("Status", incident.status().label() + (incident.isDrill() ? " · drill" : "")));
     fields.add(field("Severity", incident.severity().label()));
@@ -252,7 +272,8 @@ final class IncidentViews {
       Incident incident,
       Instant now,
       Optional<StatusUpdate> lastUpdate,
-      Optional<Instant> nextDue) {
+      Optional<Instant> nextDue,
+      DeliveryBacklog.IncidentDeliveries deliveries) {
     List<LayoutBlock> blocks = new ArrayList<>(headerBlocks(incident));
     blocks.remove(blocks.size() - 1);
     List<TextObject> fields = new ArrayList<>();
@@ -278,7 +299,30 @@ final class IncidentViews {
                         : "_not required_")));
     blocks.add(divider());
     blocks.add(section(s -> s.fields(fields)));
+    deliveryNote(deliveries)
+        .ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(note))))));
     return blocks;
+  }
+
+  /** What Slack has not shown yet, or refused: so nobody takes a missing post for silence. */
+  static Optional<String> deliveryNote(DeliveryBacklog.IncidentDeliveries deliveries) {
+    List<String> parts = new ArrayList<>();
+    if (deliveries.pending() > 0) {
+      parts.add(
+          "⏳ "
+              + deliveries.pending()
+              + (deliveries.pending() == 1 ? " message" : " messages")
+              + " to Slack still on the way (Slack is slow or rate-limiting; they will arrive)");
+    }
+    if (deliveries.failed() > 0) {
+      parts.add(
+          "⚠️ "
+              + deliveries.failed()
+              + (deliveries.failed() == 1 ? " message was" : " messages were")
+              + " refused by Slack"
+              + deliveries.lastFailure().map(reason -> " (last: " + reason + ")").orElse(""));
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", parts));
   }
 
   /** {@code /incident list}. */

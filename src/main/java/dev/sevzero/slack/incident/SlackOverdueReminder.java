@@ -6,21 +6,19 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.followups.Followup;
 import dev.sevzero.followups.OverdueReminder;
-import dev.sevzero.slack.SlackMessenger;
-import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.SlackOutbox;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The weekly reminder as a DM: the owner's open follow-ups, each with its Done button. */
 public final class SlackOverdueReminder implements OverdueReminder {
 
-  private final SlackMessenger slack;
-  private final SlackWork work;
+  private final SlackOutbox slack;
   private final FollowupCommands followups;
 
-  public SlackOverdueReminder(SlackMessenger slack, SlackWork work, FollowupCommands followups) {
+  public SlackOverdueReminder(SlackOutbox slack, FollowupCommands followups) {
     this.slack = slack;
-    this.work = work;
     this.followups = followups;
   }
 
@@ -30,8 +28,6 @@ public final class SlackOverdueReminder implements OverdueReminder {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(text))));
     blocks.addAll(followups.ownerBlocks(owner));
-    work.inParallel(
-        "remind " + owner + " of overdue follow-ups",
-        () -> slack.directMessage(owner, text, blocks));
+    slack.directMessage(owner, text, blocks, Optional.empty(), null);
   }
 }

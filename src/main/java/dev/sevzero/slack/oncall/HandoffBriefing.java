@@ -1,6 +1,7 @@
 package dev.sevzero.slack.oncall;
 
 import dev.sevzero.incident.Incident;
+import dev.sevzero.sla.Punctuality;
 import dev.sevzero.sla.Verdict;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -14,13 +15,15 @@ import java.util.Optional;
  * @param lastWeek incidents (drills left out) declared in the seven days before the handoff
  * @param slaAverage the month-to-date SLA figure; empty while the month has no incidents
  * @param verdict empty while the month has no incidents
+ * @param punctuality how punctual Sevzero's own scheduled work was in the seven days before
  */
 record HandoffBriefing(
     List<Incident> open,
     int lastWeek,
     YearMonth month,
     Optional<Duration> slaAverage,
-    Optional<Verdict> verdict) {
+    Optional<Verdict> verdict,
+    Punctuality punctuality) {
 
   HandoffBriefing {
     open = List.copyOf(open);

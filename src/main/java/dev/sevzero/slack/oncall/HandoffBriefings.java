@@ -1,6 +1,8 @@
 package dev.sevzero.slack.oncall;
 
 import dev.sevzero.incident.IncidentRepository;
+import dev.sevzero.sla.Punctuality;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.SlaReports;
 import java.time.Duration;
@@ -20,15 +22,21 @@ public final class HandoffBriefings {
 
   private final IncidentRepository incidents;
   private final SlaReports reports;
+  private final PunctualitySource punctuality;
   private final ZoneId slaZone;
 
   /**
    * @param slaZone {@code SLA_TIMEZONE}: the month-to-date figure is for the month of that zone's
    *     calendar, the month {@code /sla} reports
    */
-  public HandoffBriefings(IncidentRepository incidents, SlaReports reports, ZoneId slaZone) {
+  public HandoffBriefings(
+      IncidentRepository incidents,
+      SlaReports reports,
+      PunctualitySource punctuality,
+      ZoneId slaZone) {
     this.incidents = incidents;
     this.reports = reports;
+    this.punctuality = punctuality;
     this.slaZone = slaZone;
   }
 
@@ -45,6 +53,8 @@ public final class HandoffBriefings {
         lastWeek,
         month,
         Optional.ofNullable(report.figures().average()),
-        Optional.ofNullable(report.verdict()));
+        Optional.ofNullable(report.verdict()),
+        // Up to a minute before: this very handoff is on time by definition.
+        punctuality.between(handoff.minus(WEEK), handoff.minus(Punctuality.TOLERANCE)));
   }
 }

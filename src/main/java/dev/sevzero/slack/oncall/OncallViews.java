@@ -15,6 +15,7 @@ import dev.sevzero.rotation.Shift;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.Verdict;
 import dev.sevzero.slack.SlackBlocks;
+import dev.sevzero.slack.sla.PunctualityText;
 import dev.sevzero.text.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -180,7 +181,10 @@ final class OncallViews {
         + "\n• SLA "
         + SlaReport.monthName(briefing.month())
         + " so far: "
-        + sla;
+        + sla
+        + (briefing.punctuality().onTime()
+            ? ""
+            : "\n• " + PunctualityText.line(briefing.punctuality()));
   }
 
   private static String incident(Incident incident) {

@@ -1,6 +1,10 @@
 package dev.sevzero.slack.sla;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.model.block.LayoutBlock;
+import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
@@ -20,6 +24,7 @@ import java.util.function.Function;
 public final class SlaCommands {
 
   private final SlaReports reports;
+  private final PunctualitySource punctuality;
   private final SlaPolicy policy;
   private final SlaUploads uploads;
   private final Clock clock;
@@ -31,11 +36,13 @@ public final class SlaCommands {
    */
   public SlaCommands(
       SlaReports reports,
+      PunctualitySource punctuality,
       SlaPolicy policy,
       SlaUploads uploads,
       Clock clock,
       Function<SlaPolicy.MonthRange, LayoutBlock> followups) {
     this.reports = reports;
+    this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
@@ -70,7 +77,15 @@ public final class SlaCommands {
     uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
     // Before the footnote, which explains the figures above it.
-    blocks.add(blocks.size() - 1, followups.apply(policy.rangeOf(wanted.month())));
+    SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
+    blocks.add(blocks.size() - 1, followups.apply(range));
+    blocks.add(
+        blocks.size() - 1,
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        PunctualityText.line(punctuality.between(range.start(), range.end()))))));
     return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }

@@ -3,8 +3,9 @@ package dev.sevzero.slack.sla;
 import dev.sevzero.sla.SlaCsv;
 import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.chart.ResponseTimeChart;
-import dev.sevzero.slack.SlackMessenger;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.delivery.SlackOutbox;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -14,17 +15,20 @@ import java.util.function.Supplier;
  */
 public final class SlaUploads {
 
-  private final SlackMessenger slack;
+  private final SlackOutbox slack;
   private final SlackWork work;
   private final SlaCsv csv;
 
-  public SlaUploads(SlackMessenger slack, SlackWork work, SlaCsv csv) {
+  public SlaUploads(SlackOutbox slack, SlackWork work, SlaCsv csv) {
     this.slack = slack;
     this.work = work;
     this.csv = csv;
   }
 
-  /** Starts the uploads beside the acknowledgement; the chart is rendered off the Slack thread. */
+  /**
+   * Renders the files beside the acknowledgement (a chart takes a while), then stores each as a
+   * delivery.
+   */
   public void send(SlaReport report, boolean withCsv, String channelId, String userId) {
     String month = report.monthName();
     // A month without incidents has no bars to draw and no rows to list: the report says so.
@@ -50,6 +54,8 @@ public final class SlaUploads {
       String filename, String title, Supplier<byte[]> content, String channelId, String userId) {
     work.inParallel(
         "upload " + filename,
-        () -> slack.upload(channelId, userId, filename, title, content.get()));
+        () ->
+            slack.upload(
+                Optional.of(channelId), Optional.empty(), userId, filename, title, content.get()));
   }
 }

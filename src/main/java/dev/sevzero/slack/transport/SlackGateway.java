@@ -95,6 +95,16 @@ public final class SlackGateway {
     }
   }
 
+  /**
+   * One attempt at {@code call}, after the gate, with nothing retried: for deliveries, whose
+   * dispatcher schedules the retry itself instead of holding a thread through a rate limit.
+   */
+  public <T extends SlackApiTextResponse> T once(Call<T> call)
+      throws IOException, SlackApiException {
+    gate.awaitTurn();
+    return call.run(client);
+  }
+
   /** {@link #call} then {@link #requireOk}: the usual way to make a call that must succeed. */
   public <T extends SlackApiTextResponse> T callOk(
       String method, Call<T> call, String... acceptedErrors) {

@@ -12,6 +12,7 @@ import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.Roster;
 import dev.sevzero.rotation.Schedule;
 import dev.sevzero.rotation.Shift;
+import dev.sevzero.sla.Punctuality;
 import dev.sevzero.sla.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +141,8 @@ class OncallViewsTest {
             3,
             YearMonth.of(2026, 11),
             Optional.of(Duration.ofSeconds(252)),
-            Optional.of(Verdict.MET));
+            Optional.of(Verdict.MET),
+            new Punctuality(2, Duration.ofMinutes(12), 0, 1, Duration.ofDays(2)));
 
     String text =
         OncallViews.handoffAnnouncement(
@@ -152,7 +154,10 @@ class OncallViewsTest {
         .startsWith("🔁 On-call handoff: <@UA> → <@UB>, until Mon 7 Dec 12:00 PST")
         .contains("• Open incidents: INC-7 (SEV1) db &lt;down&gt;")
         .contains("• Incidents last week: 3")
-        .contains("• SLA November 2026 so far: average response 4m 12s (met)");
+        .contains("• SLA November 2026 so far: average response 4m 12s (met)")
+        .contains(
+            "• ⏱ *Sevzero itself ran late:* 2 update prompts sent more than a minute after due"
+                + " (worst 12m 00s late); 1 handoff done late (worst 2d 0h late).");
   }
 
   @Test
@@ -160,7 +165,12 @@ class OncallViewsTest {
     String text =
         OncallViews.briefing(
             new HandoffBriefing(
-                List.of(), 0, YearMonth.of(2026, 12), Optional.empty(), Optional.empty()));
+                List.of(),
+                0,
+                YearMonth.of(2026, 12),
+                Optional.empty(),
+                Optional.empty(),
+                Punctuality.ON_TIME));
     assertThat(text)
         .isEqualTo(
             "• Open incidents: none\n• Incidents last week: 0\n"

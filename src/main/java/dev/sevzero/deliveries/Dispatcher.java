@@ -1,0 +1,310 @@
+package dev.sevzero.deliveries;
+
+import dev.sevzero.incident.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Carries out the stored deliveries: the one dispatcher of the outbox. A loop claims what is ready
+ * and hands each to a worker; a worker that finishes a delivery goes straight on to the next of its
+ * sequence, so a chain (create the channel → post the header → pin it) runs back to back with no
+ * poll in between. Independent deliveries run in parallel, and one that waits (a rate limit) or
+ * fails holds up only its own sequence.
+ *
+ * <p>Nothing is given up on while it can still succeed: a rate limit waits for as long as the
+ * target asks, a server or network error backs off (capped, with jitter), and only a refusal that
+ * cannot change ends a delivery, which its handler then tells people about.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+  /** What the dispatcher may use and how long its claims last. */
+  public record Settings(int workers, Duration lease, Duration idlePoll, Duration maxBackoff) {
+
+    public static Settings defaults(int workers) {
+      return new Settings(workers, Duration.ofSeconds(30), Duration.ofSeconds(1), MAX_BACKOFF);
+    }
+  }
+
+  /** The log field naming the incident a line is about (JSON logs). */
+  public static final String INCIDENT_MDC_KEY = "incident_id";
+
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+  private static final Duration KEEP_FINISHED = Duration.ofDays(7);
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final DeliveryStore store;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Map<String, DeliveryHandler> handlers;
+  private final Clock clock;
+  private final Settings settings;
+  private final String owner = "sevzero-" + UUID.randomUUID();
+  private final ExecutorService workers;
+  private final Thread loop;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private boolean wakeRequested;
+  private int busy;
+  private volatile boolean draining;
+  private Instant leasesRenewedAt;
+  private Instant prunedAt = Instant.MIN;
+
+  /**
+   * @param clock the wall clock: Retry-After and leases are real time
+   */
+  public Dispatcher(
+      DeliveryStore store,
+      Outbox outbox,
+      Transactions transactions,
+      Map<String, DeliveryHandler> handlers,
+      Clock clock,
+      Settings settings) {
+    this.store = store;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.handlers = Map.copyOf(handlers);
+    this.clock = clock;
+    this.settings = settings;
+    AtomicInteger count = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            settings.workers(), task -> daemon(task, "delivery-" + count.incrementAndGet()));
+    this.loop = daemon(this::run, "deliveries");
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Starts carrying out deliveries, those left from before a restart first. */
+  public void start() {
+    leasesRenewedAt = clock.instant();
+    loop.start();
+  }
+
+  /** Something was stored (or finished): look for ready deliveries now rather than at the poll. */
+  public void wake() {
+    lock.lock();
+    try {
+      wakeRequested = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run() {
+    while (!draining) {
+      try {
+        claimAndStart();
+        housekeeping();
+        sleepUntilWoken();
+      } catch (RuntimeException e) {
+        // The database is unreachable, most likely: nothing is lost, it is all still stored.
+        log.warn("Deliveries: {}; trying again shortly", e.getMessage());
+        pause(settings.idlePoll());
+      }
+    }
+  }
+
+  private void claimAndStart() {
+    int free;
+    lock.lock();
+    try {
+      wakeRequested = false;
+      free = settings.workers() - busy;
+    } finally {
+      lock.unlock();
+    }
+    if (free <= 0) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Delivery delivery :
+        store.claimReady(handlers.keySet(), owner, now, now.plus(settings.lease()), free)) {
+      lock.lock();
+      try {
+        busy++;
+      } finally {
+        lock.unlock();
+      }
+      workers.execute(() -> runChain(delivery));
+    }
+  }
+
+  private void housekeeping() {
+    Instant now = clock.instant();
+    if (busy > 0
+        && Duration.between(leasesRenewedAt, now).compareTo(settings.lease().dividedBy(3)) >= 0) {
+      store.renewLeases(owner, now.plus(settings.lease()));
+      leasesRenewedAt = now;
+    }
+    if (Duration.between(prunedAt, now).compareTo(PRUNE_EVERY) >= 0) {
+      prunedAt = now;
+      int pruned = store.prune(now.minus(KEEP_FINISHED));
+      if (pruned > 0) {
+        log.info("Forgot {} deliveries finished more than {} ago", pruned, KEEP_FINISHED);
+      }
+    }
+  }
+
+  private void sleepUntilWoken() {
+    Instant now = clock.instant();
+    Duration wait = settings.idlePoll();
+    Optional<Instant> next = store.nextDue(now);
+    if (next.isPresent() && Duration.between(now, next.get()).compareTo(wait) < 0) {
+      wait = Duration.between(now, next.get());
+    }
+    lock.lock();
+    try {
+      long nanos = wait.toNanos();
+      while (!wakeRequested && !draining && nanos > 0) {
+        nanos = changed.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      draining = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Carries out {@code first}, then the rest of its sequence as long as they are ready. */
+  private void runChain(Delivery first) {
+    try {
+      Delivery current = first;
+      while (current != null) {
+        Outcome outcome = attempt(current);
+        record(current, outcome);
+        current = nextInSequence(current, outcome);
+        wake();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Deliveries: {}; the rest waits for the next pass", e.getMessage());
+    } finally {
+      lock.lock();
+      try {
+        busy--;
+        wakeRequested = true;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private Delivery nextInSequence(Delivery done, Outcome outcome) {
+    if (draining || outcome instanceof Outcome.Retry || done.sequence().isEmpty()) {
+      return null;
+    }
+    Instant now = clock.instant();
+    return store
+        .claimNext(handlers.keySet(), done.sequence().get(), owner, now, now.plus(settings.lease()))
+        .orElse(null);
+  }
+
+  private Outcome attempt(Delivery delivery) {
+    DeliveryHandler handler = handlers.get(delivery.kind());
+    // Every line logged while delivering names the incident it is for.
+    try (var ignored =
+        MDC.putCloseable(INCIDENT_MDC_KEY, delivery.incidentId().map(String::valueOf).orElse(""))) {
+      return handler.deliver(delivery);
+    } catch (RuntimeException e) {
+      log.warn("Delivery {} ({}) failed: {}", delivery.id(), delivery.kind(), e.toString());
+      return Outcome.retryLater(e.toString(), true);
+    }
+  }
+
+  private void record(Delivery delivery, Outcome outcome) {
+    Instant now = clock.instant();
+    if (outcome instanceof Outcome.Delivered delivered) {
+      store.delivered(delivery.id(), delivered.result(), now);
+    } else if (outcome instanceof Outcome.Retry retry) {
+      Duration wait = retry.after().orElseGet(() -> backoff(delivery.attempt()));
+      log.info(
+          "Delivery {} ({}) not done: {}; trying again in {} ms",
+          delivery.id(),
+          delivery.kind(),
+          retry.reason(),
+          wait.toMillis());
+      store.retryAt(delivery.id(), now.plus(wait), retry.reason(), retry.mayHaveReached());
+    } else if (outcome instanceof Outcome.Failed failed) {
+      log.warn(
+          "Delivery {} ({}) refused for good: {}", delivery.id(), delivery.kind(), failed.reason());
+      transactions.inTransaction(
+          () -> {
+            store.failed(delivery.id(), failed.reason(), now);
+            handlers.get(delivery.kind()).failedForGood(delivery, failed.reason(), outbox);
+            return null;
+          });
+    }
+  }
+
+  /** 1 s, 2 s, 4 s … up to the cap, each within ±25 % so that retries do not arrive in step. */
+  Duration backoff(int attempt) {
+    long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
+    long capped = Math.min(base, settings.maxBackoff().toMillis());
+    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() / 2;
+    return Duration.ofMillis((long) (capped * jitter));
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Stops claiming, lets attempts under way finish within {@code grace}, then gives back whatever
+   * is still running, for the next start (or another replica) to resume. Nothing is dropped: all of
+   * it stays stored.
+   */
+  public void close(Duration grace) {
+    draining = true;
+    wake();
+    workers.shutdown();
+    try {
+      loop.join(grace.toMillis());
+      if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Deliveries still running after {}; leaving them for the next start", grace);
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
+    try {
+      store.releaseClaims(owner);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not give back the deliveries' claims ({}); their leases will run out",
+          e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+}

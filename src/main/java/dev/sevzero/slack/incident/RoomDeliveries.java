@@ -1,0 +1,299 @@
+package dev.sevzero.slack.incident;
+
+import static dev.sevzero.slack.SlackText.channel;
+
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import dev.sevzero.deliveries.Delivery;
+import dev.sevzero.deliveries.DeliveryHandler;
+import dev.sevzero.deliveries.Outbox;
+import dev.sevzero.deliveries.Outcome;
+import dev.sevzero.incident.ChannelName;
+import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentService;
+import dev.sevzero.slack.delivery.Attempt;
+import dev.sevzero.slack.delivery.MessageDeliveries;
+import dev.sevzero.slack.delivery.Notices;
+import dev.sevzero.slack.delivery.Poster;
+import dev.sevzero.slack.delivery.SlackOutbox;
+import dev.sevzero.slack.transport.SlackGateway;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deliveries that build and keep an incident's room: its channel, the pinned header and the
+ * topic (rendered from the stored incident when delivered, so they always show the latest state),
+ * the announcement and the page.
+ */
+public final class RoomDeliveries {
+
+  static final String CREATE_CHANNEL = SlackOutbox.CREATE_CHANNEL;
+  static final String POST_HEADER = "slack.header";
+  static final String PIN_HEADER = "slack.pin";
+  static final String SET_TOPIC = "slack.topic";
+  static final String UPDATE_HEADER = "slack.header.update";
+  static final String ANNOUNCE = "slack.announce";
+  static final String PAGE = "slack.page";
+
+  private static final Logger log = LoggerFactory.getLogger(RoomDeliveries.class);
+  private static final int MAX_NAME_ATTEMPTS = 20;
+  private static final String NO_CHANNEL = "the incident has no channel";
+
+  /** The payload of every room delivery. */
+  record About(long incident, String user) {}
+
+  private final Attempt attempt;
+  private final Poster poster;
+  private final Notices notices;
+  private final IncidentService incidents;
+  private final Optional<String> incidentsChannel;
+  private volatile String botUserId;
+
+  public RoomDeliveries(
+      SlackGateway slack,
+      MessageDeliveries messages,
+      IncidentService incidents,
+      Optional<String> incidentsChannel) {
+    this.attempt = new Attempt(slack);
+    this.poster = messages.poster();
+    this.notices = messages.notices();
+    this.incidents = incidents;
+    this.incidentsChannel = incidentsChannel;
+  }
+
+  public Map<String, DeliveryHandler> handlers() {
+    Map<String, DeliveryHandler> handlers = new HashMap<>();
+    handlers.put(CREATE_CHANNEL, MessageDeliveries.handler(this::createChannel, this::noChannel));
+    handlers.put(POST_HEADER, MessageDeliveries.handler(this::postHeader, this::roomRefused));
+    handlers.put(PIN_HEADER, MessageDeliveries.handler(this::pinHeader, this::roomRefused));
+    handlers.put(SET_TOPIC, MessageDeliveries.handler(this::setTopic, this::roomRefused));
+    handlers.put(UPDATE_HEADER, MessageDeliveries.handler(this::updateHeader, this::roomRefused));
+    handlers.put(ANNOUNCE, MessageDeliveries.handler(this::announce, this::notAnnounced));
+    handlers.put(PAGE, MessageDeliveries.handler(this::page, this::notPaged));
+    return handlers;
+  }
+
+  private Incident incident(Delivery delivery) {
+    long id = SlackOutbox.read(delivery.payload(), About.class).incident();
+    return incidents.find(id).orElseThrow();
+  }
+
+  /**
+   * Creates the channel under the first free name. A resumed creation may have made the channel
+   * already: a name taken by a channel the bot created and no incident owns is that channel, and it
+   * is adopted instead of making {@code -2}.
+   */
+  private Outcome createChannel(Delivery delivery) {
+    Incident incident = incident(delivery);
+    if (incident.channelId().isPresent()) {
+      return Outcome.delivered(incident.channelId().get());
+    }
+    Map<String, Conversation> existing = null;
+    for (int n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
+      String name = ChannelName.of(incident, n);
+      ConversationsCreateResponse answer =
+          attempt.call(
+              "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
+      if (answer.isOk()) {
+        log.info("{}: created #{}", incident.key(), name);
+        incidents.channelReady(incident.id(), answer.getChannel().getId(), name);
+        return Outcome.delivered(answer.getChannel().getId());
+      }
+      if (delivery.resumed()) {
+        existing = existing != null ? existing : channelsByName();
+        Conversation taken = existing.get(name);
+        if (taken != null
+            && botUserId().equals(taken.getCreator())
+            && incidents.findByChannel(taken.getId()).isEmpty()) {
+          log.info("{}: adopted #{}, created by an attempt cut short", incident.key(), name);
+          incidents.channelReady(incident.id(), taken.getId(), name);
+          return Outcome.delivered(taken.getId());
+        }
+      }
+    }
+    return Outcome.failed("no free channel name after " + MAX_NAME_ATTEMPTS + " tries");
+  }
+
+  private Map<String, Conversation> channelsByName() {
+    Map<String, Conversation> byName = new HashMap<>();
+    String cursor = null;
+    do {
+      String page = cursor;
+      ConversationsListResponse answer =
+          attempt.call(
+              "conversations.list",
+              c ->
+                  c.conversationsList(
+                      r ->
+                          r.types(List.of(ConversationType.PUBLIC_CHANNEL))
+                              .excludeArchived(true)
+                              .limit(1000)
+                              .cursor(page)));
+      answer.getChannels().forEach(channel -> byName.put(channel.getName(), channel));
+      cursor =
+          answer.getResponseMetadata() == null
+              ? null
+              : answer.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    return byName;
+  }
+
+  private String botUserId() {
+    if (botUserId == null) {
+      botUserId = attempt.call("auth.test", c -> c.authTest(r -> r)).getUserId();
+    }
+    return botUserId;
+  }
+
+  private void noChannel(Delivery delivery, String reason, Outbox outbox) {
+    Incident incident = incident(delivery);
+    notices.tell(
+        outbox,
+        delivery,
+        "Could not create a channel for "
+            + IncidentViews.headline(incident)
+            + " ("
+            + reason
+            + "). The incident is recorded; run it from here with `/incident … "
+            + incident.id()
+            + "`, or create a channel by hand.",
+        false,
+        Optional.of(incident.declared().by()));
+  }
+
+  /** Posts the header unless a resumed attempt already stored it. */
+  private Outcome postHeader(Delivery delivery) {
+    Incident incident = incident(delivery);
+    if (incident.headerTs().isPresent()) {
+      return Outcome.delivered(incident.headerTs().get());
+    }
+    if (incident.channelId().isEmpty()) {
+      return Outcome.failed(NO_CHANNEL);
+    }
+    String ts =
+        poster.post(
+            delivery,
+            incident.channelId().get(),
+            IncidentViews.headerText(incident),
+            SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
+    incidents.headerPosted(incident.id(), ts);
+    return Outcome.delivered(ts);
+  }
+
+  private Outcome pinHeader(Delivery delivery) {
+    Incident incident = incident(delivery);
+    if (incident.channelId().isEmpty() || incident.headerTs().isEmpty()) {
+      return Outcome.failed(NO_CHANNEL);
+    }
+    attempt.call(
+        "pins.add",
+        c ->
+            c.pinsAdd(
+                r -> r.channel(incident.channelId().get()).timestamp(incident.headerTs().get())),
+        "already_pinned");
+    return Outcome.delivered();
+  }
+
+  private Outcome setTopic(Delivery delivery) {
+    Incident incident = incident(delivery);
+    if (incident.channelId().isEmpty()) {
+      return Outcome.failed(NO_CHANNEL);
+    }
+    attempt.call(
+        "conversations.setTopic",
+        c ->
+            c.conversationsSetTopic(
+                r -> r.channel(incident.channelId().get()).topic(IncidentViews.topic(incident))));
+    return Outcome.delivered();
+  }
+
+  /** Re-renders the header from the stored incident: whatever the order, it ends up current. */
+  private Outcome updateHeader(Delivery delivery) {
+    Incident incident = incident(delivery);
+    if (incident.channelId().isEmpty() || incident.headerTs().isEmpty()) {
+      // Not posted yet (or never: told already); the header post renders the latest state.
+      return Outcome.delivered();
+    }
+    attempt.call(
+        "chat.update",
+        c ->
+            c.chatUpdate(
+                r ->
+                    r.channel(incident.channelId().get())
+                        .ts(incident.headerTs().get())
+                        .text(IncidentViews.headerText(incident))
+                        .blocksAsString(SlackOutbox.blocks(IncidentViews.headerBlocks(incident)))));
+    return Outcome.delivered();
+  }
+
+  private void roomRefused(Delivery delivery, String reason, Outbox outbox) {
+    if (NO_CHANNEL.equals(reason)) {
+      return; // the channel's own failure was told
+    }
+    Incident incident = incident(delivery);
+    notices.tell(
+        outbox,
+        delivery,
+        "Slack refused to update the channel of "
+            + IncidentViews.headline(incident)
+            + " ("
+            + reason
+            + ").",
+        !"is_archived".equals(reason) && !"channel_not_found".equals(reason),
+        Optional.of(incident.declared().by()));
+  }
+
+  private Outcome announce(Delivery delivery) {
+    Incident incident = incident(delivery);
+    String where = incident.channelId().map(c -> ": " + channel(c)).orElse("");
+    String ts =
+        poster.post(
+            delivery,
+            incidentsChannel.orElseThrow(),
+            IncidentViews.headline(incident) + " declared" + where,
+            SlackOutbox.blocks(IncidentViews.announcement(incident)));
+    return Outcome.delivered(ts);
+  }
+
+  private void notAnnounced(Delivery delivery, String reason, Outbox outbox) {
+    notices.tell(
+        outbox,
+        delivery,
+        "Could not announce this incident in "
+            + incidentsChannel.map(c -> channel(c)).orElse("the incidents channel")
+            + " ("
+            + reason
+            + "): tell stakeholders by hand.",
+        true,
+        Optional.of(incident(delivery).declared().by()));
+  }
+
+  private Outcome page(Delivery delivery) {
+    Incident incident = incident(delivery);
+    String pagee = SlackOutbox.read(delivery.payload(), About.class).user();
+    String dm = poster.directMessageChannel(pagee);
+    String ts =
+        poster.post(
+            delivery,
+            dm,
+            "You're on call: " + IncidentViews.headline(incident),
+            SlackOutbox.blocks(IncidentViews.page(incident)));
+    return Outcome.delivered(ts);
+  }
+
+  private void notPaged(Delivery delivery, String reason, Outbox outbox) {
+    String pagee = SlackOutbox.read(delivery.payload(), About.class).user();
+    notices.tell(
+        outbox,
+        delivery,
+        "Could not page <@" + pagee + "> (" + reason + "): page them by hand.",
+        true,
+        Optional.of(incident(delivery).declared().by()));
+  }
+}
