@@ -9,12 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +117,14 @@ class MetricsIT {
                 "sevzero_external_calls_total{method=\"chat.postMessage\",outcome=\"ok\","
                     + "target=\"slack\"}"))
         .isGreaterThanOrEqualTo(3.0);
+    // What the dashboard and alert rules under deploy/ may query (DeployFilesTest) is exported.
+    Set<String> names = new TreeSet<>();
+    after.keySet().forEach(key -> names.add(key.replaceFirst("\\{.*", "")));
+    assertThat(names)
+        .containsAll(
+            Files.readAllLines(Path.of("deploy/exported-metrics.txt")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList());
     // No label takes a user id, a channel id or an incident number.
     assertThat(String.join("\n", after.keySet()))
         .doesNotContain(ALICE, BOB, channel, "INC-1", "search is down");
