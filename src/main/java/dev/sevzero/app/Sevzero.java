@@ -203,7 +203,7 @@ public final class Sevzero implements AutoCloseable {
             .map(
                 settings ->
                     new NotionPublisher(
-                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+                        settings.apiUrl(), settings.token(), settings.parentPageId(), metrics));
     PostMortems postMortems =
         new PostMortems(
             incidents,
@@ -318,6 +318,7 @@ public final class Sevzero implements AutoCloseable {
     new FollowupNudges(
             followupRepository,
             new SlackOverdueReminder(outbox, followupCommands),
+            transactions,
             clock,
             config.slaTimezone())
         .start(scheduler);

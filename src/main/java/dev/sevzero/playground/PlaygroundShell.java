@@ -53,6 +53,9 @@ final class PlaygroundShell {
         in #incidents                    type in another channel
         press Acknowledge                press the button with that label on the latest message
         press "I'm IC"                     in this channel (or your DMs) that has it
+        say primary is at 100% CPU       write a message in the current channel, as you
+        capture                          "Add to incident timeline" on the latest message
+                                         someone wrote in this channel
         set title db down                fill a field of the open modal (its action id, a value)
         submit | cancel                  submit or dismiss the open modal
         wait 30m | wait 2h | wait until mon 12:00
@@ -172,6 +175,8 @@ final class PlaygroundShell {
         case "as" -> user = userByName(required(rest, "as @bob"));
         case "in" -> channel = channelByName(required(rest, "in #incidents"));
         case "press" -> press(unquote(required(rest, "press Acknowledge")));
+        case "say" -> slack.userSays(user, channel, escapeMentions(required(rest, "say hello")));
+        case "capture" -> capture();
         case "set" -> set(rest);
         case "submit" -> submit();
         case "cancel" -> cancel();
@@ -237,6 +242,20 @@ final class PlaygroundShell {
     }
     m.appendTail(result);
     return result.toString();
+  }
+
+  /** The message shortcut on the latest message a person (not the bot) wrote here. */
+  private void capture() {
+    List<FakeMessage> messages = slack.messages(channel);
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      FakeMessage message = messages.get(i);
+      if (!message.ephemeral() && !message.user().equals(FakeSlack.BOT_USER_ID)) {
+        slack.messageShortcut(user, channel, message.ts(), "add_to_timeline");
+        afterAction();
+        return;
+      }
+    }
+    throw new ShellError("nobody has written in " + where(channel) + " yet; try: say hello");
   }
 
   private void press(String label) {

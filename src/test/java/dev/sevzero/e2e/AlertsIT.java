@@ -12,6 +12,7 @@ import dev.sevzero.fakealerts.FakeAlertmanager.Answer;
 import dev.sevzero.fakepagerduty.FakePagerDuty;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.Reply;
+import dev.sevzero.http.webhooks.Hmac;
 import dev.sevzero.http.webhooks.PagerDutyWebhook;
 import dev.sevzero.incident.Incident;
 import java.net.URI;
@@ -43,6 +44,7 @@ class AlertsIT {
 
   static final String TOKEN = "alerts-token-for-tests";
   static final String PD_SECRET = "pd-webhook-secret";
+  static final String GRAFANA_SECRET = "grafana-hmac-secret";
   static final String PD_KEY = "R0123456789ABCDEF0123456789ABCDE";
 
   @TempDir Path directory;
@@ -61,6 +63,7 @@ class AlertsIT {
             .with("PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl())
             .with("PAGERDUTY_WEBHOOK_SECRET", PD_SECRET)
             .with("PAGERDUTY_USER_MAP", "PBOB123=" + BOB)
+            .with("GRAFANA_WEBHOOK_SECRET", GRAFANA_SECRET)
             .start();
     alertmanager = new FakeAlertmanager(url("/alerts/alertmanager"), TOKEN, workspace.clock);
   }
@@ -192,6 +195,32 @@ class AlertsIT {
   }
 
   @Test
+  void grafanaSignedNotificationsDeclareToo() throws Exception {
+    String body;
+    try (var in = AlertsIT.class.getResourceAsStream("/alerts/grafana-firing.json")) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String signature = Hmac.sha256Hex(GRAFANA_SECRET, bytes(body));
+
+    HttpResponse<String> unsigned = post("/alerts/grafana", body, "Bearer " + TOKEN);
+    HttpResponse<String> signed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/alerts/grafana")))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("X-Grafana-Alerting-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(signed.statusCode()).isEqualTo(200);
+    Incident incident = workspace.bot().incidents().find(1).orElseThrow();
+    assertThat(incident.title()).isEqualTo("Disk almost full on db-3");
+    assertThat(incident.severity().label()).isEqualTo("SEV2");
+    assertThat(incident.declared().by()).isEqualTo("Grafana");
+  }
+
+  @Test
   void autoResolveResolvesWhenEveryAlertHasResolved() throws Exception {
     workspace.close();
     workspace =
@@ -211,6 +240,8 @@ class AlertsIT {
     assertThat(incident.isOpen()).isFalse();
     assertThat(incident.severity().label()).isEqualTo("SEV2");
     assertThat(incident.resolution().orElseThrow().by()).isEqualTo("Alertmanager");
+    // No PAGERDUTY_WEBHOOK_SECRET here: the webhook is not served.
+    assertThat(post("/pagerduty/webhook", "{}", null).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -7,9 +7,12 @@ import dev.sevzero.alerts.AlertIntake;
 import dev.sevzero.alerts.AlertNotification;
 import dev.sevzero.alerts.AlertSource;
 import dev.sevzero.alerts.SeverityMap;
+import dev.sevzero.followups.FollowupNudges;
+import dev.sevzero.followups.NewFollowup;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
@@ -17,6 +20,7 @@ import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry.Kind;
 import dev.sevzero.incident.Transactions;
 import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.postmortem.PublishedPage;
 import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
 import dev.sevzero.rotation.HandoffReason;
@@ -38,6 +42,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -193,6 +198,69 @@ class PostgresIT {
 
       assertThat(handedOff).containsExactly("UA->UB");
       assertThat(rotation(two, handedOff).onCallNow()).contains("UB");
+    }
+  }
+
+  @Test
+  void twoReplicasRemindEachOwnerOfOverdueFollowUpsOncePerWeek() {
+    List<String> reminded = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      long id =
+          incidents(one).declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+      new JdbcFollowupRepository(one)
+          .insert(
+              new NewFollowup(
+                  id,
+                  "alert on lag",
+                  Optional.of("UB"),
+                  Optional.of(LocalDate.of(2026, 11, 20)),
+                  "UA"),
+              clock.instant());
+
+      for (Database replica : List.of(one, two, one)) {
+        new FollowupNudges(
+                new JdbcFollowupRepository(replica),
+                (owner, overdue) -> reminded.add(owner + " " + overdue.size()),
+                new DatabaseTransactions(replica),
+                clock,
+                ZoneId.of("America/Los_Angeles"))
+            .remindDue();
+      }
+
+      assertThat(reminded).containsExactly("UB 1");
+    }
+  }
+
+  @Test
+  void aMessageCapturedByTwoReplicasIsOnTheTimelineOnceAndThePagePublishedIsUpdatedInPlace() {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService incidents = incidents(one);
+      long id = incidents.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+      incidents.channelReady(id, "C1", "inc-1-api-errors");
+      MessageCapture.Message said =
+          new MessageCapture.Message(
+              "C1", "1795514460.000100", "UB", Instant.parse("2026-11-24T10:01:00Z"), "lag");
+
+      for (Database replica : List.of(one, two)) {
+        new MessageCapture(
+                new JdbcIncidentRepository(replica),
+                new JdbcCapturedMessageRepository(replica),
+                new DatabaseTransactions(replica),
+                clock)
+            .capture(said, "UC");
+      }
+      new JdbcPublishedPages(one)
+          .save(id, new PublishedPage("p1", "https://x/1"), Optional.empty());
+      new JdbcPublishedPages(two)
+          .save(id, new PublishedPage("p1", "https://x/1"), Optional.of(clock.instant()));
+
+      assertThat(incidents.timeline(id))
+          .extracting(entry -> entry.kind())
+          .containsExactly(Kind.DECLARED, Kind.MESSAGE);
+      assertThat(new JdbcPublishedPages(one).find(id))
+          .contains(new PublishedPage("p1", "https://x/1"));
     }
   }
 
