@@ -109,8 +109,13 @@ final class BenchSupport {
    * (schedstat, in ns) rather than stat's 10 ms ticks: a burst lasts a few ticks.
    */
   static Map<String, Double> cpuByThreadGroup() {
+    return cpuByThreadGroup(Path.of("/proc/self/task"));
+  }
+
+  /** The same for the threads listed in {@code taskDir} (/proc/PID/task of another process). */
+  static Map<String, Double> cpuByThreadGroup(Path taskDir) {
     Map<String, Double> cpu = new java.util.TreeMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+    try (Stream<Path> tasks = Files.list(taskDir)) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String stat = Files.readString(task.resolve("stat"));
