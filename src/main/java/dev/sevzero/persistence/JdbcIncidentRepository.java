@@ -182,7 +182,8 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   @Override
   public Optional<Incident> findByOrigin(Origin origin) {
     return selectIncidents(
-            "WHERE source = ? AND external_id = ?",
+            "source = ? AND external_id = ?",
+            "",
             statement -> {
               statement.setString(1, origin.source());
               statement.setString(2, origin.externalId());
