@@ -21,11 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * An alert storm (issue 11): 50 alert groups × 10 Alertmanager notifications each (the first
- * firing one, HA duplicates, group-interval repeats, a second alert joining the group), shuffled
- * and sent by 4 concurrent senders to the real bot (HTTP mode, SQLite) with a fake PagerDuty.
- * Checks exactly 50 incidents and 50 PagerDuty triggers; reports the webhook answer time. Target:
- * p99 under 100 ms on 2 cores. Usage: bench/run AlertStorm [runs, default 3].
+ * An alert storm (issue 11): 50 alert groups × 10 Alertmanager notifications each (the first firing
+ * one, HA duplicates, group-interval repeats, a second alert joining the group), shuffled and sent
+ * by 4 concurrent senders to the real bot (HTTP mode, SQLite) with a fake PagerDuty. Checks exactly
+ * 50 incidents and 50 PagerDuty triggers; reports the webhook answer time. Target: p99 under 100 ms
+ * on 2 cores. Usage: bench/run AlertStorm [runs, default 3].
  */
 public final class AlertStormBench {
 
@@ -62,8 +62,7 @@ public final class AlertStormBench {
     try (BenchSupport.Workspace workspace = new BenchSupport.Workspace();
         FakePagerDuty pagerDuty = FakePagerDuty.start()) {
       int port = BenchSupport.freePort();
-      Map<String, String> env =
-          workspace.httpModeEnvironment(dir.resolve("sevzero.db"), port);
+      Map<String, String> env = workspace.httpModeEnvironment(dir.resolve("sevzero.db"), port);
       env.put("ALERTS_TOKEN", TOKEN);
       env.put("PAGERDUTY_ROUTING_KEY", "bench0routing0key000000000000000");
       env.put("PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl());

@@ -65,6 +65,16 @@ public final class FakeSlack implements AutoCloseable {
     workspace.addUser(id, name);
   }
 
+  /** A bot user of another app, which people can mention. */
+  public void addBotUser(String id, String name) {
+    workspace.addBotUser(id, name);
+  }
+
+  /** Deactivates a member, as an admin does when someone leaves: their ID stays known. */
+  public void deactivateUser(String id) {
+    workspace.deactivateUser(id);
+  }
+
   /**
    * A public channel with these members (the bot only if BOT_USER_ID is listed), created by the
    * first of them (the bot if none); its id "C…".
