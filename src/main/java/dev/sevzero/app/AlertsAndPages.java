@@ -63,7 +63,11 @@ final class AlertsAndPages {
                   new PagerDutyDeliveries(
                       outbox,
                       new PagerDutyEventsClient(
-                          settings.pagerdutyEventsUrl(), routingKey, this::page, metrics),
+                          settings.pagerdutyEventsUrl(),
+                          routingKey,
+                          this::page,
+                          (action, outcome) ->
+                              metrics.externalCall(Metrics.Target.PAGERDUTY, action, outcome)),
                       AlertNotices::pageRefused);
               handlers.put(PagerDutyDeliveries.KIND, pages);
               incidents.subscribe(new PagerDutyPages(pages, records));
@@ -86,10 +90,11 @@ final class AlertsAndPages {
                       clock);
               router.post(
                   AlertWebhook.ALERTMANAGER_PATH,
-                  AlertWebhook.alertmanager(token, intake, metrics));
+                  AlertWebhook.alertmanager(token, intake, metrics::alertReceived));
               router.post(
                   AlertWebhook.GRAFANA_PATH,
-                  AlertWebhook.grafana(token, settings.grafanaWebhookSecret(), intake, metrics));
+                  AlertWebhook.grafana(
+                      token, settings.grafanaWebhookSecret(), intake, metrics::alertReceived));
             });
     settings
         .pagerdutyWebhookSecret()

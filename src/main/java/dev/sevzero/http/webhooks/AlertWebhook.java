@@ -6,11 +6,11 @@ import dev.sevzero.alerts.AlertSource;
 import dev.sevzero.http.WebHandler;
 import dev.sevzero.http.WebReply;
 import dev.sevzero.http.WebRequest;
-import dev.sevzero.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public final class AlertWebhook implements WebHandler {
   private final String token;
   private final Optional<String> signingSecret;
   private final AlertIntake intake;
-  private final Metrics metrics;
+  private final BiConsumer<String, String> counted;
 
   private AlertWebhook(
       AlertSource source,
@@ -43,35 +43,39 @@ public final class AlertWebhook implements WebHandler {
       String token,
       Optional<String> signingSecret,
       AlertIntake intake,
-      Metrics metrics) {
+      BiConsumer<String, String> counted) {
     this.source = source;
     this.parser = parser;
     this.token = token;
     this.signingSecret = signingSecret;
     this.intake = intake;
-    this.metrics = metrics;
+    this.counted = counted;
   }
 
-  public static AlertWebhook alertmanager(String token, AlertIntake intake, Metrics metrics) {
+  public static AlertWebhook alertmanager(
+      String token, AlertIntake intake, BiConsumer<String, String> counted) {
     return new AlertWebhook(
         AlertSource.ALERTMANAGER,
         AlertPayloads::alertmanager,
         token,
         Optional.empty(),
         intake,
-        metrics);
+        counted);
   }
 
   public static AlertWebhook grafana(
-      String token, Optional<String> signingSecret, AlertIntake intake, Metrics metrics) {
+      String token,
+      Optional<String> signingSecret,
+      AlertIntake intake,
+      BiConsumer<String, String> counted) {
     return new AlertWebhook(
-        AlertSource.GRAFANA, AlertPayloads::grafana, token, signingSecret, intake, metrics);
+        AlertSource.GRAFANA, AlertPayloads::grafana, token, signingSecret, intake, counted);
   }
 
   @Override
   public WebReply handle(WebRequest request) {
     Answer answer = answer(request);
-    metrics.alertReceived(source.code(), answer.outcome());
+    counted.accept(source.code(), answer.outcome());
     return answer.reply();
   }
 

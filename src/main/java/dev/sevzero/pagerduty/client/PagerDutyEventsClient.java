@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.Severity;
-import dev.sevzero.metrics.Metrics;
 import dev.sevzero.pagerduty.PageAction;
 import dev.sevzero.pagerduty.PageEvent;
 import dev.sevzero.pagerduty.PageSender;
@@ -18,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -38,18 +38,22 @@ public final class PagerDutyEventsClient implements PageSender {
   private final URI eventsUrl;
   private final String routingKey;
   private final LongFunction<Optional<Page>> pages;
-  private final Metrics metrics;
+  private final BiConsumer<String, String> calls;
 
   /**
    * @param pages the incident of an event and its channel's link, if it still exists
+   * @param calls counts each call: the event action and its outcome (ok, rate_limited…)
    */
   public PagerDutyEventsClient(
-      String eventsUrl, String routingKey, LongFunction<Optional<Page>> pages, Metrics metrics) {
+      String eventsUrl,
+      String routingKey,
+      LongFunction<Optional<Page>> pages,
+      BiConsumer<String, String> calls) {
     this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     this.eventsUrl = URI.create(eventsUrl);
     this.routingKey = routingKey;
     this.pages = pages;
-    this.metrics = metrics;
+    this.calls = calls;
   }
 
   @Override
@@ -68,7 +72,7 @@ public final class PagerDutyEventsClient implements PageSender {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      metrics.externalCall(Metrics.Target.PAGERDUTY, event.action().code(), "io_error");
+      calls.accept(event.action().code(), "io_error");
       return new RetryLater(
           RETRY, "no answer from PagerDuty (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
@@ -76,7 +80,7 @@ public final class PagerDutyEventsClient implements PageSender {
       return new RetryLater(RETRY, "interrupted");
     }
     int status = response.statusCode();
-    metrics.externalCall(Metrics.Target.PAGERDUTY, event.action().code(), outcome(status));
+    calls.accept(event.action().code(), outcome(status));
     if (status >= 200 && status < 300) {
       return new Delivered();
     }

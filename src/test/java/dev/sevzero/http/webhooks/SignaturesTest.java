@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 
 import dev.sevzero.alerts.AlertIntake;
 import dev.sevzero.http.WebRequest;
-import dev.sevzero.metrics.Metrics;
 import dev.sevzero.pagerduty.PagerDutyInbound;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,7 +68,8 @@ class SignaturesTest {
     AlertIntake intake = mock(AlertIntake.class);
     when(intake.receive(any()))
         .thenReturn(new AlertIntake.Outcome(AlertIntake.Result.UNCHANGED, Optional.empty()));
-    AlertWebhook webhook = AlertWebhook.grafana("tok", Optional.of("graf"), intake, Metrics.NONE);
+    AlertWebhook webhook =
+        AlertWebhook.grafana("tok", Optional.of("graf"), intake, (source, outcome) -> {});
     String overBody = Hmac.sha256Hex("graf", bytes(GRAFANA_BODY));
     String overTimestamp = Hmac.sha256Hex("graf", bytes("1764000000:"), bytes(GRAFANA_BODY));
 
@@ -82,7 +82,7 @@ class SignaturesTest {
   @Test
   void aBadBodyIsA400NamingTheProblemAndStoresNothing() {
     AlertIntake intake = mock(AlertIntake.class);
-    AlertWebhook webhook = AlertWebhook.alertmanager("tok", intake, Metrics.NONE);
+    AlertWebhook webhook = AlertWebhook.alertmanager("tok", intake, (source, outcome) -> {});
 
     var reply =
         webhook.handle(
