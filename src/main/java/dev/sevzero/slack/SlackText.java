@@ -69,6 +69,17 @@ public final class SlackText {
     return text.length() <= maxLength ? text : text.substring(0, maxLength - 1) + "…";
   }
 
+  private static final Pattern ESCAPED_MENTION =
+      Pattern.compile("&lt;@([UW][A-Z0-9]+)(?:\\|[^&]*)?&gt;");
+
+  /**
+   * Escapes text people typed but keeps the people they mentioned ({@code <@U123|bob>}, as Slack
+   * sends them) as mentions.
+   */
+  public static String escapeKeepingMentions(String text) {
+    return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
+  }
+
   /** Escapes the three characters Slack's mrkdwn reserves, for text people typed. */
   public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
