@@ -15,13 +15,23 @@ public final class SlackText {
   private static final DateTimeFormatter FALLBACK =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]+");
   private static final DateTimeFormatter ZONED_FALLBACK =
       DateTimeFormatter.ofPattern("MMM d, uuuu HH:mm zzz", Locale.ENGLISH);
 
   private SlackText() {}
 
+  /**
+   * A mention of a Slack user; a name that is not a user ID (an alert source such as
+   * "Alertmanager", a PagerDuty responder with no Slack user) is shown as it is.
+   */
   public static String user(String userId) {
-    return "<@" + userId + ">";
+    return isUserId(userId) ? "<@" + userId + ">" : escape(userId);
+  }
+
+  /** Whether {@code id} is a Slack user ID ({@code U…} or {@code W…}), not some other name. */
+  public static boolean isUserId(String id) {
+    return USER_ID.matcher(id).matches();
   }
 
   public static String users(List<String> userIds) {
