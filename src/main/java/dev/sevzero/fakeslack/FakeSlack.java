@@ -160,9 +160,12 @@ public final class FakeSlack implements AutoCloseable {
     webApi.failAll(failure, System.nanoTime() + duration.toNanos());
   }
 
-  /** Holds back the answer of the next call of {@code method}, which is carried out. */
-  public Stall stallAfter(String method) {
-    return webApi.stallAfter(method);
+  /**
+   * Holds back the answer of the next call of {@code method} whose parameters {@code match}; the
+   * call itself is carried out.
+   */
+  public Stall stallAfter(String method, Predicate<Map<String, String>> match) {
+    return webApi.stallAfter(method, match);
   }
 
   /** Delay added to every Web API call. */
