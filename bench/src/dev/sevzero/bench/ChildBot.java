@@ -27,6 +27,7 @@ final class ChildBot implements AutoCloseable {
   final Process process;
   final int port;
   final Path log;
+
   /** Launch → first {@code /healthz} 200, in ms. */
   final double readyMs;
 
@@ -47,9 +48,14 @@ final class ChildBot implements AutoCloseable {
     return start(ws, dir, JAR, flags, extraEnv);
   }
 
-  /** Launches {@code jar} (the shipped one, or an older build to compare with) with {@code flags}. */
+  /**
+   * Launches {@code jar} (the shipped one, or an older build to compare with) with {@code flags}.
+   */
   static ChildBot start(
-      BenchSupport.Workspace ws, Path dir, Path jar, List<String> flags,
+      BenchSupport.Workspace ws,
+      Path dir,
+      Path jar,
+      List<String> flags,
       Map<String, String> extraEnv)
       throws Exception {
     if (!Files.isRegularFile(jar)) {

@@ -72,15 +72,20 @@ final class LoadClients {
     if (raw != null) {
       // Diagnostics: every burst's JSON, with each request's start on the monotonic clock.
       java.nio.file.Files.writeString(
-          Path.of(raw), port + " " + out.strip() + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+          Path.of(raw),
+          port + " " + out.strip() + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
     }
     JsonObject result = JsonParser.parseString(out.strip()).getAsJsonObject();
-    int ok = result.getAsJsonObject("statuses").has("200")
-        ? result.getAsJsonObject("statuses").get("200").getAsInt()
-        : 0;
+    int ok =
+        result.getAsJsonObject("statuses").has("200")
+            ? result.getAsJsonObject("statuses").get("200").getAsInt()
+            : 0;
     if (ok != count) {
-      throw new IllegalStateException("burst.py: " + ok + " of " + count + " acks were 200: " + out);
+      throw new IllegalStateException(
+          "burst.py: " + ok + " of " + count + " acks were 200: " + out);
     }
     List<Double> ms = new ArrayList<>();
     for (JsonElement e : result.getAsJsonArray("ms")) {
@@ -152,7 +157,8 @@ final class LoadClients {
     }
     String text = new String(out, StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
-      throw new IllegalStateException(command.get(0) + " exited " + process.exitValue() + ":\n" + text);
+      throw new IllegalStateException(
+          command.get(0) + " exited " + process.exitValue() + ":\n" + text);
     }
     return text;
   }

@@ -1,7 +1,6 @@
 package dev.sevzero.bench;
 
 import static dev.sevzero.bench.BenchSupport.f1;
-import static dev.sevzero.bench.BenchSupport.median;
 import static dev.sevzero.bench.BenchSupport.percentile;
 
 import java.nio.file.Files;
@@ -16,13 +15,13 @@ import java.util.function.Function;
 
 /**
  * Sevzero side by side with a minimal Bolt-JS bot (bench/peer), each a child process in HTTP mode
- * against its own fake Slack, loaded by the same outside clients (see {@link LoadClients}):
- * bursts of 100 simultaneous signed {@code /incident list} and {@code /incident declare}, each on
- * a fresh connection from a threaded Python client; and wrk's closed loop on 50 kept-alive
- * connections. Rounds alternate which bot goes first; it prints each round and the medians, the
- * bots' CPU per burst and their peak RSS. Usage: {@code bench/run Peer [runs=7] [burst=100]
- * [wrkSeconds=10]}. Targets (issue 10): burst ack p99 below the peer's for both clients,
- * throughput ≥ 1.5 × the peer's, peak RSS ≤ the peer's.
+ * against its own fake Slack, loaded by the same outside clients (see {@link LoadClients}): bursts
+ * of 100 simultaneous signed {@code /incident list} and {@code /incident declare}, each on a fresh
+ * connection from a threaded Python client; and wrk's closed loop on 50 kept-alive connections.
+ * Rounds alternate which bot goes first; it prints each round and the medians, the bots' CPU per
+ * burst and their peak RSS. Usage: {@code bench/run Peer [runs=7] [burst=100] [wrkSeconds=10]}.
+ * Targets (issue 10): burst ack p99 below the peer's for both clients, throughput ≥ 1.5 × the
+ * peer's, peak RSS ≤ the peer's.
  */
 public final class PeerBench {
 
@@ -93,7 +92,8 @@ public final class PeerBench {
       ours.bot = ChildBot.start(ours.ws, dir, ourFlags, Map.of());
       Contender peer = new Contender("Bolt-JS");
       contenders.add(peer);
-      peer.bot = ChildBot.launch(peer.ws, dir, List.of("node", PEER.toString()), Map.of(), "peer.log");
+      peer.bot =
+          ChildBot.launch(peer.ws, dir, List.of("node", PEER.toString()), Map.of(), "peer.log");
       String baselineJar = System.getProperty("bench.baseline");
       if (baselineJar != null) {
         Contender baseline = new Contender("baseline");
@@ -102,10 +102,18 @@ public final class PeerBench {
             ChildBot.start(baseline.ws, dir, Path.of(baselineJar), baselineFlags(), Map.of());
       }
       System.out.println(
-          "PeerBench: " + String.join(" vs ", contenders.stream().map(c -> c.name).toList())
-              + "; bursts of " + burst + " (Python, a fresh connection each), wrk -c"
-              + connections + " " + wrkSeconds + " s" + (wrk || !phases.contains("wrk") ? "" : " (wrk missing: skipped)")
-              + "; " + BenchSupport.load());
+          "PeerBench: "
+              + String.join(" vs ", contenders.stream().map(c -> c.name).toList())
+              + "; bursts of "
+              + burst
+              + " (Python, a fresh connection each), wrk -c"
+              + connections
+              + " "
+              + wrkSeconds
+              + " s"
+              + (wrk || !phases.contains("wrk") ? "" : " (wrk missing: skipped)")
+              + "; "
+              + BenchSupport.load());
       for (Contender c : contenders) {
         seed(c);
       }
@@ -137,8 +145,14 @@ public final class PeerBench {
             System.out.printf(
                 "  run %d   %-8s wrk list      %5.0f req/s  p50 %6s  p90 %6s  p99 %6s  max %6s ms"
                     + "  (bot CPU %4.0f us a request)%s%n",
-                run, c.name, w.perSecond(), f1(w.p50Ms()), f1(w.p90Ms()), f1(w.p99Ms()),
-                f1(w.maxMs()), cpuPerRequestUs,
+                run,
+                c.name,
+                w.perSecond(),
+                f1(w.p50Ms()),
+                f1(w.p90Ms()),
+                f1(w.p99Ms()),
+                f1(w.maxMs()),
+                cpuPerRequestUs,
                 w.errors() == 0 ? "" : "  (" + w.errors() + " errors or timeouts)");
           }
         }
@@ -188,7 +202,9 @@ public final class PeerBench {
     Files.createDirectories(Path.of(target));
     try (var logs = Files.list(dir)) {
       for (Path log : (Iterable<Path>) logs.filter(p -> p.toString().endsWith(".log"))::iterator) {
-        Files.copy(log, Path.of(target, log.getFileName().toString()),
+        Files.copy(
+            log,
+            Path.of(target, log.getFileName().toString()),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
@@ -222,8 +238,13 @@ public final class PeerBench {
     double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
     System.out.printf(
         "  %-7s %-8s %-13s p50 %6s  p99 %6s  max %6s ms  (bot CPU %4.0f ms)%n",
-        run <= 0 ? "warm-up" : "run " + run, c.name, what, f1(p50), f1(p99),
-        f1(percentile(b.ms(), 100)), total);
+        run <= 0 ? "warm-up" : "run " + run,
+        c.name,
+        what,
+        f1(p50),
+        f1(p99),
+        f1(percentile(b.ms(), 100)),
+        total);
     if (showCpu) {
       System.out.println("            " + BenchSupport.describeCpu(cpu));
     }
@@ -252,16 +273,22 @@ public final class PeerBench {
       for (Contender c : contenders) {
         Map<String, Double> mean = new TreeMap<>();
         c.cpuPerBurst.forEach((g, v) -> mean.put(g, v / Math.max(1, c.cpuBursts)));
-        System.out.println("  " + c.name + " CPU per list burst, mean: " + BenchSupport.describeCpu(mean));
+        System.out.println(
+            "  " + c.name + " CPU per list burst, mean: " + BenchSupport.describeCpu(mean));
       }
     }
     Contender ours = contenders.get(0);
     Contender peer = contenders.get(1);
     Function<String, String> below =
-        figure -> verdict(ours.median(figure) < peer.median(figure), ours.median(figure), peer.median(figure));
+        figure ->
+            verdict(
+                ours.median(figure) < peer.median(figure),
+                ours.median(figure),
+                peer.median(figure));
     System.out.println("  targets (Sevzero against Bolt-JS):");
     if (ours.figures.containsKey("list burst p99")) {
-      System.out.println("    list burst p99 below the peer's:    " + below.apply("list burst p99"));
+      System.out.println(
+          "    list burst p99 below the peer's:    " + below.apply("list burst p99"));
     }
     if (ours.figures.containsKey("declare burst p99")) {
       System.out.println(
@@ -271,8 +298,11 @@ public final class PeerBench {
       System.out.println("    wrk p99 below the peer's:           " + below.apply("wrk p99"));
       double ratio = ours.median("wrk req/s") / peer.median("wrk req/s");
       System.out.println(
-          "    wrk throughput >= 1.5 x the peer's: " + (ratio >= 1.5 ? "yes" : "NO") + " ("
-              + BenchSupport.f2(ratio) + " x)");
+          "    wrk throughput >= 1.5 x the peer's: "
+              + (ratio >= 1.5 ? "yes" : "NO")
+              + " ("
+              + BenchSupport.f2(ratio)
+              + " x)");
     }
     System.out.println(
         "    peak RSS <= the peer's:             "

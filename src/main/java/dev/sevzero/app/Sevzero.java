@@ -47,8 +47,11 @@ import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
 import dev.sevzero.slack.AckTimer;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackApp;
+import dev.sevzero.slack.SlackPeople;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.delivery.MessageDeliveries;
 import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.incident.FollowupCommands;
@@ -74,7 +77,9 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +88,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,8 +239,9 @@ public final class Sevzero implements AutoCloseable {
     // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
     incidents.subscribe(event -> dispatcher.wake());
 
+    People people = new SlackPeople(gateway);
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries);
+        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries, people);
     FollowupCommands followupCommands =
         new FollowupCommands(followups, incidents, incidentCommands, postMortemRoom, outbox, work);
     followupCommands.addTo(incidentCommands.registry());
@@ -246,7 +253,7 @@ public final class Sevzero implements AutoCloseable {
                 transactions,
                 clock),
             work);
-    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
+    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin, people);
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports,
@@ -277,7 +284,8 @@ public final class Sevzero implements AutoCloseable {
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
                 followupCommands::register,
                 timelineShortcut::register,
-                new OncallInteractions(oncall, work)::register));
+                new OncallInteractions(oncall, work)::register,
+                new OutOfDate(work)::register));
 
     // A monotonic clock: an ack's duration must not jump with the wall clock.
     app.use(new AckTimer(metrics, System::nanoTime).middleware());
@@ -379,6 +387,16 @@ public final class Sevzero implements AutoCloseable {
   /** Runs at once the scheduled work that is due by the clock (after the clock jumps). */
   public void runDue() {
     scheduler.runDue();
+  }
+
+  /**
+   * When scheduled work is next due by the clock: prompts, escalations, handoffs, and the handoff
+   * reminders (which a once-a-minute check sends).
+   */
+  public Optional<Instant> nextDue() {
+    return Stream.of(scheduler.nextDue(), oncall.nextReminderAt())
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
   }
 
   /** How far behind the deliveries are. */

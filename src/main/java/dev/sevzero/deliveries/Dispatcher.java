@@ -35,7 +35,7 @@ public final class Dispatcher implements AutoCloseable {
   public record Settings(int workers, Duration lease, Duration idlePoll, Duration maxBackoff) {
 
     public static Settings defaults(int workers) {
-      return new Settings(workers, Duration.ofSeconds(30), Duration.ofSeconds(1), MAX_BACKOFF);
+      return new Settings(workers, Duration.ofSeconds(15), Duration.ofSeconds(1), MAX_BACKOFF);
     }
   }
 

@@ -56,7 +56,7 @@ final class ConversationsMethods {
                         p.get("oldest"),
                         p.get("latest"),
                         p.intOr("limit", 100),
-                        "true".equals(p.get("include_all_metadata"))),
+                        p.bool("include_all_metadata")),
                 "has_more", false,
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(

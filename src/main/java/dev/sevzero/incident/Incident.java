@@ -15,6 +15,12 @@ import java.util.Set;
  */
 public final class Incident {
 
+  /**
+   * The longest title accepted, wherever it is typed: long enough for a sentence, short enough for
+   * a channel topic and a header.
+   */
+  public static final int MAX_TITLE_LENGTH = 150;
+
   /** Who did something and when. */
   public record Stamp(String by, Instant at) {}
 
@@ -90,6 +96,14 @@ public final class Incident {
 
   /** {@code INC-12}, or {@code DRILL-12} for an exercise. */
   public String key() {
+    return key(id, drill);
+  }
+
+  /**
+   * How people name an incident: {@code INC-3}, or {@code DRILL-3} for a drill. Drills take their
+   * number from the same sequence, so the number alone identifies either.
+   */
+  public static String key(long id, boolean drill) {
     return (drill ? "DRILL-" : "INC-") + id;
   }
 

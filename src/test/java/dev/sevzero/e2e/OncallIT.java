@@ -141,6 +141,13 @@ class OncallIT {
                 ((OnCallStatus.OnCall) workspace.bot().oncall().current())
                     .unconfirmedHandoff()
                     .isEmpty());
+    // The DM's text and button give way to the answer, so it cannot look as if nothing happened.
+    awaitMessage(
+        dm,
+        m ->
+            m.ts().equals(page.ts())
+                && m.text().startsWith("✅ You have the on-call pager: confirmed")
+                && m.blocks() == null);
     assertThat(oncall(BOB, "").ackText()).doesNotContain("backup");
 
     String list = oncall(BOB, "list").ackText();

@@ -164,7 +164,10 @@ public final class MessageDeliveries {
   private Outcome upload(Delivery delivery) {
     SlackOutbox.Upload upload = SlackOutbox.read(delivery.payload(), SlackOutbox.Upload.class);
     String channel = upload.channel();
-    if (channel == null) {
+    if (channel == null && upload.incident() == null) {
+      // Neither a channel nor an incident: the file is for the user alone (an SLA report's).
+      channel = poster.directMessageChannel(upload.user());
+    } else if (channel == null) {
       Optional<String> found = incidentChannel.apply(upload.incident());
       if (found.isEmpty()) {
         return Outcome.failed("the incident has no channel");

@@ -108,8 +108,8 @@ public final class SlackOutbox {
   }
 
   /**
-   * Uploads a file to {@code channel} (or, with none, the incident's channel); where the bot may
-   * not post it goes to {@code user}'s DM, so it is never lost.
+   * Uploads a file to {@code channel} (or, with none, the incident's channel; with neither, {@code
+   * user}'s DM); where the bot may not post it goes to {@code user}'s DM, so it is never lost.
    */
   public void upload(
       Optional<String> channel,

@@ -65,7 +65,7 @@ public final class SlaCommands {
 
   /**
    * The report is the ack itself: computing it takes milliseconds. The files take longer (the chart
-   * is rendered) and follow it.
+   * is rendered) and follow it, privately, in the requester's DM with the bot.
    */
   private CommandReply month(CommandInvocation invocation) {
     SlaRequest request = SlaMonth.parse(invocation.text(), clock, policy.zone());
@@ -74,7 +74,7 @@ public final class SlaCommands {
     }
     SlaRequest.Report wanted = (SlaRequest.Report) request;
     SlaReport report = reports.monthly(wanted.month());
-    uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
+    List<String> files = uploads.send(report, wanted.csv(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
     // Before the footnote, which explains the figures above it.
     SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
@@ -86,6 +86,9 @@ public final class SlaCommands {
                 s.text(
                     markdownText(
                         PunctualityText.line(punctuality.between(range.start(), range.end()))))));
+    if (!files.isEmpty()) {
+      blocks.add(SlaReportView.privateFilesNote(files));
+    }
     return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }
