@@ -24,8 +24,11 @@ class ArchitectureTest {
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
     "dev.sevzero.text",
+    "dev.sevzero.alerts",
+    "dev.sevzero.pagerduty",
     "dev.sevzero.followups",
-    "dev.sevzero.postmortem"
+    "dev.sevzero.postmortem",
+    "dev.sevzero.deliveries"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -43,6 +46,9 @@ class ArchitectureTest {
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
+    "dev.sevzero.fakepagerduty..",
+    "dev.sevzero.fakealerts..",
+    "dev.sevzero.pagerduty.client..",
     "dev.sevzero.playground..",
     "dev.sevzero.config..",
     "dev.sevzero.notion..",
@@ -151,6 +157,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.sevzero.fakeslack..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePlaygroundUsesTheFakePagerDutyAndAlertmanager() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..", "dev.sevzero.playground..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..")
         .check(MAIN);
   }
 

@@ -228,6 +228,9 @@ public final class Sevzero implements AutoCloseable {
             id -> incidents.find(id).flatMap(incident -> incident.channelId()));
     incidents.subscribe(postMortemRoom);
     handlers.putAll(postMortemRoom.handlers());
+    AlertsAndPages alertsAndPages =
+        new AlertsAndPages(config.alerts(), database, incidents, metrics);
+    alertsAndPages.subscribe(outbox, deliveries, handlers);
     dispatcher =
         new Dispatcher(
             deliveries,
@@ -292,6 +295,7 @@ public final class Sevzero implements AutoCloseable {
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
     new Probes(readinessChecks()).routes(router);
+    alertsAndPages.route(router, transactions, clock);
     router.get(
         MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
     if (socketMode == null) {

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
  * @param shutdownGrace {@code SHUTDOWN_GRACE}, positive: how long SIGTERM waits for deliveries
  * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
@@ -56,6 +57,7 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
+    AlertSettings alerts,
     Duration shutdownGrace,
     OperationsSettings operations,
     Optional<Notion> notion) {
@@ -112,6 +114,7 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(notion, "notion");
@@ -175,6 +178,7 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
+        AlertSettings.read(in),
         in.positiveDuration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE),
         OperationsSettings.read(in),
         notion(in));
@@ -239,6 +243,8 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", alerts="
+        + alerts
         + ", shutdownGrace="
         + shutdownGrace
         + ", operations="

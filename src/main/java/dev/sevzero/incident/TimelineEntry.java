@@ -18,6 +18,10 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     SEVERITY,
     RESOLVED,
     REOPENED,
+    /** An alert of the incident's group started firing (again). */
+    ALERT,
+    /** Every alert of the incident's group has resolved. */
+    ALERTS_RESOLVED,
     /** A channel message added with the "Add to incident timeline" shortcut. */
     MESSAGE;
 

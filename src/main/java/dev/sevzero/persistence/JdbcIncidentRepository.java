@@ -7,6 +7,7 @@ import static dev.sevzero.persistence.Jdbc.setInstant;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentStatus;
+import dev.sevzero.incident.Origin;
 import dev.sevzero.incident.ResponseKind;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
@@ -32,7 +33,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
       "id, title, description, severity, status, drill, declared_by, declared_at, started_at,"
           + " channel_id, channel_name, header_ts, commander, scribe, acknowledged_by,"
           + " acknowledged_at, responded_by, responded_at, response_kind, response_ms,"
-          + " resolved_by, resolved_at, resolution";
+          + " resolved_by, resolved_at, resolution, source, external_id";
 
   private final Database database;
 
@@ -49,7 +50,8 @@ public final class JdbcIncidentRepository implements IncidentRepository {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO incident (id, title, description, severity, status, drill,"
-                      + " declared_by, declared_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " declared_by, declared_at, started_at, source, external_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, incident.title());
             insert.setString(3, incident.description().orElse(null));
@@ -59,6 +61,8 @@ public final class JdbcIncidentRepository implements IncidentRepository {
             insert.setString(7, incident.declared().by());
             setInstant(insert, 8, incident.declared().at());
             setInstant(insert, 9, incident.startedAt());
+            insert.setString(10, incident.origin().map(Origin::source).orElse(null));
+            insert.setString(11, incident.origin().map(Origin::externalId).orElse(null));
             insert.executeUpdate();
           }
           return incident;
@@ -171,6 +175,19 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   @Override
   public Optional<Incident> findByChannel(String channelId) {
     return selectIncidents("channel_id = ?", "", statement -> statement.setString(1, channelId))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Incident> findByOrigin(Origin origin) {
+    return selectIncidents(
+            "source = ? AND external_id = ?",
+            "",
+            statement -> {
+              statement.setString(1, origin.source());
+              statement.setString(2, origin.externalId());
+            })
         .stream()
         .findFirst();
   }
@@ -350,6 +367,10 @@ public final class JdbcIncidentRepository implements IncidentRepository {
             .headerTs(rows.getString("header_ts"))
             .commander(rows.getString("commander"))
             .scribe(rows.getString("scribe"));
+    String source = rows.getString("source");
+    if (source != null) {
+      builder.origin(new Origin(source, rows.getString("external_id")));
+    }
     String acknowledgedBy = rows.getString("acknowledged_by");
     if (acknowledgedBy != null) {
       builder.acknowledgement(

@@ -40,15 +40,22 @@ public final class Playground implements AutoCloseable {
   private final Path directory;
   private final Path folder;
   private final Sevzero bot;
+  private final PlaygroundAlerts alerts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Playground(
-      PlaygroundClock clock, FakeSlack slack, Path directory, Path folder, Sevzero bot) {
+      PlaygroundClock clock,
+      FakeSlack slack,
+      Path directory,
+      Path folder,
+      Sevzero bot,
+      PlaygroundAlerts alerts) {
     this.clock = clock;
     this.slack = slack;
     this.directory = directory;
     this.folder = folder;
     this.bot = bot;
+    this.alerts = alerts;
   }
 
   /**
@@ -70,14 +77,19 @@ public final class Playground implements AutoCloseable {
       slack.close();
       throw e;
     }
+    PlaygroundAlerts alerts = new PlaygroundAlerts();
     try {
-      bot = Sevzero.start(Config.fromEnvironment(environment(slack, directory, channels)), clock);
+      Map<String, String> environment = environment(slack, directory, channels);
+      alerts.configure(environment, userId("erin"));
+      bot = Sevzero.start(Config.fromEnvironment(environment), clock);
     } catch (Exception e) {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
       throw e;
     }
-    Playground playground = new Playground(clock, slack, directory, folder, bot);
+    alerts.connect(bot.port(), clock);
+    Playground playground = new Playground(clock, slack, directory, folder, bot, alerts);
     if (!connected(slack)) {
       playground.close();
       throw new IllegalStateException("the bot did not connect to the local Slack");
@@ -189,6 +201,11 @@ public final class Playground implements AutoCloseable {
     return bot;
   }
 
+  /** The local Alertmanager and PagerDuty. */
+  PlaygroundAlerts alerts() {
+    return alerts;
+  }
+
   /** A user's handle ("alice") by id. */
   public Optional<String> userName(String userId) {
     return slack.users().stream()
@@ -223,6 +240,7 @@ public final class Playground implements AutoCloseable {
     try {
       bot.close();
     } finally {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
     }

@@ -79,6 +79,12 @@ final class PlaygroundShell {
         pins [#chan]                     a channel's pinned messages
         dms [@user]                      what the bot sent someone by DM
         whoami                           who and where you are, and the time
+      Alerts and pages:
+        alert fire HighLatency critical checkout
+                                         the local Alertmanager fires an alert (webhook to the bot)
+        alert resolve HighLatency        every alert of that group resolves
+        pagerduty ack                    acknowledge the latest page in the local PagerDuty
+        pagerduty events                 what the local PagerDuty has received
       Scripts:
         expect <text>                    <text> was printed since the previous expect
         # comment
@@ -119,6 +125,7 @@ final class PlaygroundShell {
   static PlaygroundShell attach(Playground playground, PrintStream out, boolean scripted) {
     PlaygroundShell shell = new PlaygroundShell(playground, out, scripted);
     playground.slack().onMessage(shell::print);
+    playground.alerts().onPage(shell::say);
     return shell;
   }
 
@@ -204,6 +211,14 @@ final class PlaygroundShell {
         case "pins" -> showMessages(rest, true);
         case "dms" -> dms(rest);
         case "whoami" -> whoami();
+        case "alert" -> {
+          say(playground.alerts().alert(rest));
+          afterAction();
+        }
+        case "pagerduty" -> {
+          say(playground.alerts().pagerDuty(rest));
+          afterAction();
+        }
         case "help" -> say(HELP);
         case "quit", "exit" -> {
           return false;

@@ -157,6 +157,10 @@ class LearningIT {
         .contains("Open follow-ups (1)")
         .contains("Write the failover runbook")
         .doesNotContain("Alert on replication lag");
+
+    Reply sla = workspace.slack.slashCommand(BOB, workspace.general, "/sla", "month");
+    assertThat(sla.ackPayload().toString())
+        .contains("*Follow-ups* opened this month: 2 · done: 1 · overdue now: 0");
   }
 
   @Test

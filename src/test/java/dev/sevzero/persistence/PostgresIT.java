@@ -2,6 +2,11 @@ package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.alerts.Alert;
+import dev.sevzero.alerts.AlertIntake;
+import dev.sevzero.alerts.AlertNotification;
+import dev.sevzero.alerts.AlertSource;
+import dev.sevzero.alerts.SeverityMap;
 import dev.sevzero.followups.FollowupNudges;
 import dev.sevzero.followups.NewFollowup;
 import dev.sevzero.incident.Incident;
@@ -43,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -271,6 +277,48 @@ class PostgresIT {
       assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(ids.size()));
       assertThat(ids).hasSize(CALLS);
     }
+  }
+
+  @Test
+  void twoReplicasReceivingOneAlertGroupAtOnceDeclareItOnce() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      AlertNotification firing =
+          new AlertNotification(
+              AlertSource.ALERTMANAGER,
+              "{}:{alertname=\"HighLatency\"}",
+              true,
+              Map.of("alertname", "HighLatency", "severity", "critical"),
+              Map.of(),
+              List.of(
+                  new Alert(
+                      "f1",
+                      true,
+                      Map.of("alertname", "HighLatency"),
+                      Map.of(),
+                      clock.instant().minus(Duration.ofMinutes(2)),
+                      Optional.empty())));
+
+      List<AlertIntake.Result> results =
+          atOnce(
+              List.of(alertIntake(one), alertIntake(two)),
+              (intake, n) -> intake.receive(firing).result());
+
+      assertThat(results).containsOnlyOnce(AlertIntake.Result.DECLARED).hasSize(CALLS);
+      assertThat(incidents(one).open()).hasSize(1);
+      assertThat(incidents(two).open().get(0).startedAt())
+          .isEqualTo(clock.instant().minus(Duration.ofMinutes(2)));
+    }
+  }
+
+  private AlertIntake alertIntake(Database database) {
+    return new AlertIntake(
+        incidents(database),
+        new JdbcAlertGroups(database),
+        new DatabaseTransactions(database),
+        new SeverityMap(Map.of("critical", Severity.SEV0)),
+        new AlertIntake.Settings(false, Duration.ofHours(1)),
+        clock);
   }
 
   @Test

@@ -15,6 +15,7 @@ import static dev.sevzero.text.Durations.format;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.sevzero.sla.DetectionDelay;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.MeasuredResponse;
 import dev.sevzero.sla.MonthFigures;
@@ -54,6 +55,8 @@ public final class SlaReportView {
     } else {
       blocks.add(mrkdwnSection(verdictLine(report)));
       blocks.add(section(s -> s.fields(figureFields(report))));
+      DetectionDelay.of(report.incidents())
+          .ifPresent(delay -> blocks.add(mrkdwnSection(detectionLine(delay))));
       blocks.add(divider());
       addList(blocks, aboveTarget(report));
       addList(blocks, neverResponded(report));
@@ -222,6 +225,18 @@ public final class SlaReportView {
         + (responder.responses() == 1 ? " incident" : " incidents")
         + ", average "
         + format(responder.averageResponse());
+  }
+
+  /** Alert-born incidents count from detection: how far ahead of the declaration that was. */
+  private static String detectionLine(DetectionDelay delay) {
+    return "*Declared from alerts: "
+        + delay.incidents()
+        + (delay.incidents() == 1 ? " incident" : " incidents")
+        + "* — detection → declaration average "
+        + format(delay.average())
+        + ", max "
+        + format(delay.max())
+        + " (their response time counts from detection)";
   }
 
   private static ListSection drills(SlaReport report) {
