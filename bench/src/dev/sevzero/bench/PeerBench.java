@@ -111,7 +111,7 @@ public final class PeerBench {
               + " "
               + wrkSeconds
               + " s"
-              + (wrk ? "" : " (wrk missing: skipped)")
+              + (wrk || !phases.contains("wrk") ? "" : " (wrk missing: skipped)")
               + "; "
               + BenchSupport.load());
       for (Contender c : contenders) {
@@ -286,9 +286,14 @@ public final class PeerBench {
                 ours.median(figure),
                 peer.median(figure));
     System.out.println("  targets (Sevzero against Bolt-JS):");
-    System.out.println("    list burst p99 below the peer's:    " + below.apply("list burst p99"));
-    System.out.println(
-        "    declare burst p99 below the peer's: " + below.apply("declare burst p99"));
+    if (ours.figures.containsKey("list burst p99")) {
+      System.out.println(
+          "    list burst p99 below the peer's:    " + below.apply("list burst p99"));
+    }
+    if (ours.figures.containsKey("declare burst p99")) {
+      System.out.println(
+          "    declare burst p99 below the peer's: " + below.apply("declare burst p99"));
+    }
     if (ours.figures.containsKey("wrk p99")) {
       System.out.println("    wrk p99 below the peer's:           " + below.apply("wrk p99"));
       double ratio = ours.median("wrk req/s") / peer.median("wrk req/s");
