@@ -68,6 +68,9 @@ final class ConversationsMethods {
             // Group DMs are not modelled.
             throw new ApiError(users.isEmpty() ? "users_list_not_supplied" : "not_supported");
           }
+          if (ws.user(users.get(0)).deleted()) {
+            throw new ApiError("user_disabled");
+          }
           JsonObject channel = ws.channelJson(ws.dmChannel(users.get(0)));
           return Json.obj("channel", channel);
         });

@@ -145,6 +145,20 @@ class CrashRecoveryIT {
   }
 
   @Test
+  void aFileSharedJustBeforeTheCrashIsNotUploadedTwice() throws Exception {
+    String channel = declared();
+    Stall shared = slack.stallAfter("files.completeUploadExternal", params -> true);
+
+    command(ALICE, channel, "resolve the replica took over");
+    killWhenReached(shared);
+    startBot();
+
+    awaitQuiet();
+    assertThat(slack.uploads()).hasSize(1);
+    assertThat(slack.uploads().get(0).channel()).isEqualTo(channel);
+  }
+
+  @Test
   void aHandoffCutShortIsAnnouncedOnce() throws Exception {
     slack.slashCommand(ALICE, general, "/oncall", "add <@UALICE|alice>");
     slack.slashCommand(ALICE, general, "/oncall", "add <@UBOB|bob>");

@@ -198,6 +198,21 @@ class OncallIT {
   }
 
   @Test
+  void aHandoffDmSlackRefusesIsToldInTheOncallChannel() throws Exception {
+    workspace.start();
+    oncall(ALICE, "add <@UALICE|alice>");
+    oncall(ALICE, "add <@UBOB|bob>");
+    await().atMost(WAIT).until(() -> workspace.bot().deliveries().pending() == 0);
+    workspace.slack.deactivateUser(BOB);
+
+    oncall(ALICE, "handoff");
+
+    FakeMessage notice =
+        awaitMessage(oncallChannel, m -> m.text().contains("Could not DM <@UBOB>"));
+    assertThat(notice.text()).contains("user_disabled").contains("tell them by hand");
+  }
+
+  @Test
   void refusalsAndUsageErrorsChangeNothing() throws Exception {
     workspace.start();
 
