@@ -35,7 +35,9 @@ public final class AckBench {
       ws.slack.setLatency(Duration.ofMillis(slackLatencyMs));
       int authTestsAtStart = ws.slack.calls("auth.test").size();
       System.out.println(
-          "AckBench: " + concurrency + " concurrent signed /incident declare, HTTP mode, "
+          "AckBench: "
+              + concurrency
+              + " concurrent signed /incident declare, HTTP mode, "
               + BenchSupport.load());
       int declared = 0;
       List<Double> p50s = new ArrayList<>();
@@ -51,8 +53,7 @@ public final class AckBench {
                 concurrency,
                 System.getProperty("bench.text", "declare sev1 bench run") + " " + (run + warmUps),
                 System.getProperty("bench.expect", "declared"));
-        Map<String, Double> cpu =
-            BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
+        Map<String, Double> cpu = BenchSupport.cpuDelta(cpuBefore, BenchSupport.cpuByThreadGroup());
         long[] gcAfter = BenchSupport.gcCountAndMillis();
         declared += concurrency;
         if (Boolean.parseBoolean(System.getProperty("bench.settle", "true"))) {
@@ -86,21 +87,30 @@ public final class AckBench {
         }
       }
       System.out.println(
-          "AckBench median over " + runs + " runs: p50 " + f1(median(p50s)) + " ms, p99 "
-              + f1(median(p99s)) + " ms (target p99 <= 50 ms); " + BenchSupport.load());
+          "AckBench median over "
+              + runs
+              + " runs: p50 "
+              + f1(median(p50s))
+              + " ms, p99 "
+              + f1(median(p99s))
+              + " ms (target p99 <= 50 ms); "
+              + BenchSupport.load());
       if (showCpu) {
         System.out.println(
             "  CPU of this process per burst, mean: " + BenchSupport.describeCpu(meanCpu));
       }
       System.out.println(
           "  auth.test calls while serving commands (each one holds acks back by a Slack round"
-              + " trip): " + (ws.slack.calls("auth.test").size() - authTestsAtStart));
+              + " trip): "
+              + (ws.slack.calls("auth.test").size() - authTestsAtStart));
     } finally {
       BenchSupport.deleteTree(dir);
     }
   }
 
-  /** Waits until the bot has pinned every header, so one run's Slack work does not skew the next. */
+  /**
+   * Waits until the bot has pinned every header, so one run's Slack work does not skew the next.
+   */
   private static void awaitSettled(BenchSupport.Workspace ws, int declared) throws Exception {
     BenchSupport.awaitPins(ws.slack, declared, SETTLE);
     Thread.sleep(500);

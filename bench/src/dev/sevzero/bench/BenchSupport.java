@@ -6,7 +6,6 @@ import dev.sevzero.fakeslack.FakeSlack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,14 +14,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
-/** What the benchmarks share: a seeded fake Slack, the bot's environment, signed commands, stats. */
+/**
+ * What the benchmarks share: a seeded fake Slack, the bot's environment, signed commands, stats.
+ */
 final class BenchSupport {
 
   static final String SECRET = "bench-signing-secret";
@@ -57,7 +57,10 @@ final class BenchSupport {
       return env;
     }
 
-    /** Starts the real bot in-process, in HTTP mode against this fake, on a SQLite file in {@code dir}. */
+    /**
+     * Starts the real bot in-process, in HTTP mode against this fake, on a SQLite file in {@code
+     * dir}.
+     */
     Sevzero startHttpBot(Path dir) throws Exception {
       Config config =
           Config.fromEnvironment(httpModeEnvironment(dir.resolve("sevzero.db"), freePort()));
@@ -91,7 +94,9 @@ final class BenchSupport {
     return ms;
   }
 
-  /** Waits (bounded) until the fake has seen {@code count} pins.add calls: the Slack work is done. */
+  /**
+   * Waits (bounded) until the fake has seen {@code count} pins.add calls: the Slack work is done.
+   */
   static void awaitPins(FakeSlack slack, int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (slack.calls("pins.add").size() < count) {
@@ -109,8 +114,13 @@ final class BenchSupport {
    * (schedstat, in ns) rather than stat's 10 ms ticks: a burst lasts a few ticks.
    */
   static Map<String, Double> cpuByThreadGroup() {
+    return cpuByThreadGroup(Path.of("/proc/self/task"));
+  }
+
+  /** The same for the threads listed in {@code taskDir} (/proc/PID/task of another process). */
+  static Map<String, Double> cpuByThreadGroup(Path taskDir) {
     Map<String, Double> cpu = new java.util.TreeMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+    try (Stream<Path> tasks = Files.list(taskDir)) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String stat = Files.readString(task.resolve("stat"));
@@ -214,8 +224,15 @@ final class BenchSupport {
   static String load() {
     try {
       String[] avg = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return "load average " + avg[0] + " " + avg[1] + " " + avg[2] + ", "
-          + Runtime.getRuntime().availableProcessors() + " CPUs";
+      return "load average "
+          + avg[0]
+          + " "
+          + avg[1]
+          + " "
+          + avg[2]
+          + ", "
+          + Runtime.getRuntime().availableProcessors()
+          + " CPUs";
     } catch (IOException e) {
       return Runtime.getRuntime().availableProcessors() + " CPUs";
     }

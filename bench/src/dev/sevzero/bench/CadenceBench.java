@@ -34,15 +34,15 @@ import java.util.stream.Stream;
  * first one falls due; then one full cycle happens: every incident is prompted at declared +
  * interval and escalated as missed at due + grace.
  *
- * <p>Lateness of a message = the fake's clock when the bot's {@code chat.postMessage} arrived in the
- * incident channel, minus when it was due. Heap = used heap after a full GC once the cycle is over,
- * with the bot and the fake (which keeps every call and message) both alive, then with the bot
- * closed, so that the bot's share is the difference. Targets: lateness median and max under 1 s,
- * heap under 256 MB. Three rounds in fresh temp directories; medians over the rounds.
+ * <p>Lateness of a message = the fake's clock when the bot's {@code chat.postMessage} arrived in
+ * the incident channel, minus when it was due. Heap = used heap after a full GC once the cycle is
+ * over, with the bot and the fake (which keeps every call and message) both alive, then with the
+ * bot closed, so that the bot's share is the difference. Targets: lateness median and max under 1
+ * s, heap under 256 MB. Three rounds in fresh temp directories; medians over the rounds.
  *
  * <p>Usage: {@code bench/run Cadence [rounds] [incidents] [interval] [grace] [latency]}, e.g.
- * {@code bench/run Cadence 3 1000 PT60S PT15S PT0S}; latency is added by the fake to every Web
- * API call (real Slack answers in tens to hundreds of milliseconds).
+ * {@code bench/run Cadence 3 1000 PT60S PT15S PT0S}; latency is added by the fake to every Web API
+ * call (real Slack answers in tens to hundreds of milliseconds).
  */
 public final class CadenceBench {
 
@@ -117,8 +117,8 @@ public final class CadenceBench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  private static Round round(
-      int count, Duration interval, Duration grace, Duration latency) throws Exception {
+  private static Round round(int count, Duration interval, Duration grace, Duration latency)
+      throws Exception {
     Path dir = Files.createTempDirectory("sevzero-cadence-bench");
     FakeSlack slack = FakeSlack.start(Clock.systemUTC());
     slack.setLatency(latency);
@@ -200,12 +200,7 @@ public final class CadenceBench {
       bot = null;
       double heapFakeOnly = heapUsedMb();
       return new Round(
-          seedSeconds,
-          setUpSeconds,
-          promptLateness,
-          escalationLateness,
-          heapAll,
-          heapFakeOnly);
+          seedSeconds, setUpSeconds, promptLateness, escalationLateness, heapAll, heapFakeOnly);
     } finally {
       if (bot != null) {
         bot.close();
@@ -216,12 +211,12 @@ public final class CadenceBench {
   }
 
   /**
-   * Splits each prompt's lateness at the tick that claimed it: prompted_at (the tick's clock when it
-   * started) minus due is the wake-up's lateness; the post minus prompted_at is the time spent in
-   * the tick's loop and in SlackWork before the post reached the fake.
+   * Splits each prompt's lateness at the tick that claimed it: prompted_at (the tick's clock when
+   * it started) minus due is the wake-up's lateness; the post minus prompted_at is the time spent
+   * in the tick's loop and in SlackWork before the post reached the fake.
    */
-  private static void breakdown(Path database, List<ApiCall> prompts, Map<String, Incident> byChannel)
-      throws SQLException {
+  private static void breakdown(
+      Path database, List<ApiCall> prompts, Map<String, Incident> byChannel) throws SQLException {
     Map<Long, long[]> claims = new HashMap<>();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement statement = connection.createStatement();

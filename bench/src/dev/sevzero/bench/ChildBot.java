@@ -27,6 +27,7 @@ final class ChildBot implements AutoCloseable {
   final Process process;
   final int port;
   final Path log;
+
   /** Launch → first {@code /healthz} 200, in ms. */
   final double readyMs;
 
@@ -44,17 +45,45 @@ final class ChildBot implements AutoCloseable {
   static ChildBot start(
       BenchSupport.Workspace ws, Path dir, List<String> flags, Map<String, String> extraEnv)
       throws Exception {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: run mvn package (bench/run does)");
+    return start(ws, dir, JAR, flags, extraEnv);
+  }
+
+  /**
+   * Launches {@code jar} (the shipped one, or an older build to compare with) with {@code flags}.
+   */
+  static ChildBot start(
+      BenchSupport.Workspace ws,
+      Path dir,
+      Path jar,
+      List<String> flags,
+      Map<String, String> extraEnv)
+      throws Exception {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run mvn package (bench/run does)");
     }
-    Path database = Files.createTempFile(dir, "sevzero", ".db");
-    Files.delete(database);
-    int port = BenchSupport.freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags);
     command.add("-jar");
-    command.add(JAR.toString());
+    command.add(jar.toString());
+    return launch(ws, dir, command, extraEnv, "child.log");
+  }
+
+  /**
+   * Launches {@code command} (any HTTP-mode bot that reads Sevzero's variables and answers {@code
+   * GET /healthz}, such as the Bolt-JS peer) with the workspace's environment, logging to {@code
+   * logName} in {@code dir}.
+   */
+  static ChildBot launch(
+      BenchSupport.Workspace ws,
+      Path dir,
+      List<String> command,
+      Map<String, String> extraEnv,
+      String logName)
+      throws Exception {
+    Path database = Files.createTempFile(dir, "sevzero", ".db");
+    Files.delete(database);
+    int port = BenchSupport.freePort();
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
         .environment()
@@ -64,11 +93,12 @@ final class ChildBot implements AutoCloseable {
                 k.startsWith("SLACK_")
                     || k.startsWith("JAVA_")
                     || k.startsWith("JDK_JAVA_OPTIONS")
+                    || k.startsWith("NODE_OPTIONS")
                     || k.equals("DATABASE_URL")
                     || k.equals("PORT"));
     builder.environment().putAll(ws.httpModeEnvironment(database, port));
     builder.environment().putAll(extraEnv);
-    Path log = dir.resolve("child.log");
+    Path log = dir.resolve(logName);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     long start = System.nanoTime();
     Process process = builder.start();
@@ -87,6 +117,16 @@ final class ChildBot implements AutoCloseable {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
     return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+  }
+
+  /** CPU time (ms) of the child's threads by thread-name group, as for this process. */
+  Map<String, Double> cpuByThreadGroup() {
+    return BenchSupport.cpuByThreadGroup(Path.of("/proc/" + process.pid() + "/task"));
+  }
+
+  /** CPU time (ms) of the child's live threads, by the scheduler's count (ns, not 10 ms ticks). */
+  double cpuMsPrecise() {
+    return cpuByThreadGroup().values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   /** Resident memory now, in MiB. */

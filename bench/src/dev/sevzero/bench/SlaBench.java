@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * The monthly SLA report over five years of incidents (issue 5): 100,000 incidents with about five
- * timeline entries and three update due times each, then the report for one month (both queries
- * and the calculation) 15 times after a warm-up. Target: median under 200 ms.
+ * timeline entries and three update due times each, then the report for one month (both queries and
+ * the calculation) 15 times after a warm-up. Target: median under 200 ms.
  */
 public final class SlaBench {
 

@@ -29,13 +29,15 @@ import java.util.StringJoiner;
  *
  * <p>One thread writes every request of a burst, each on its own connection, then reads the acks.
  * The load generator shares the bot's two cores, where Slack's senders never are, so it is kept as
- * cheap as it can be: requests are built and signed before the clock starts, and there is no
- * thread per request. (A pool of 100 threads on {@code java.net.http.HttpClient} cost about 40 ms
- * of CPU per burst of 100, half as much as the bot's own request handling.)
+ * cheap as it can be: requests are built and signed before the clock starts, and there is no thread
+ * per request. (A pool of 100 threads on {@code java.net.http.HttpClient} cost about 40 ms of CPU
+ * per burst of 100, half as much as the bot's own request handling.)
  */
 final class SlashCommands implements AutoCloseable {
 
-  /** One ack: its HTTP status, its body, and the time from writing the request to reading it all. */
+  /**
+   * One ack: its HTTP status, its body, and the time from writing the request to reading it all.
+   */
   record Ack(int status, String body, double ms) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -71,11 +73,19 @@ final class SlashCommands implements AutoCloseable {
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
     String head =
         "POST /slack/events HTTP/1.1\r\n"
-            + "Host: 127.0.0.1:" + bot.getPort() + "\r\n"
+            + "Host: 127.0.0.1:"
+            + bot.getPort()
+            + "\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n"
-            + "Content-Length: " + bytes.length + "\r\n"
-            + "X-Slack-Request-Timestamp: " + timestamp + "\r\n"
-            + "X-Slack-Signature: " + signature.sign(timestamp, bytes) + "\r\n"
+            + "Content-Length: "
+            + bytes.length
+            + "\r\n"
+            + "X-Slack-Request-Timestamp: "
+            + timestamp
+            + "\r\n"
+            + "X-Slack-Signature: "
+            + signature.sign(timestamp, bytes)
+            + "\r\n"
             + "\r\n";
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
@@ -93,8 +103,8 @@ final class SlashCommands implements AutoCloseable {
   }
 
   /**
-   * Writes every request at once, each on its own connection, and returns their acks in order;
-   * each is timed from just before its request is written to the last byte of its response.
+   * Writes every request at once, each on its own connection, and returns their acks in order; each
+   * is timed from just before its request is written to the last byte of its response.
    */
   List<Ack> burst(List<byte[]> requests) throws IOException {
     int n = requests.size();
@@ -208,8 +218,7 @@ final class SlashCommands implements AutoCloseable {
       if (all.length < bodyStart + length) {
         return null;
       }
-      return new Ack(
-          status, new String(all, bodyStart, length, StandardCharsets.UTF_8), ms);
+      return new Ack(status, new String(all, bodyStart, length, StandardCharsets.UTF_8), ms);
     }
   }
 }

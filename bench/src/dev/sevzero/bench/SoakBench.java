@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * minute over the second half, and no update prompt or escalation went out twice and every INC
  * number was handed out once. {@code -Dbench.replicas=2} runs two bots on one embedded PostgreSQL,
  * each second's commands going to the next replica; {@code -Dbench.killAfter=N} kills the last
- * replica (SIGKILL) after minute N, and the rest carry on. {@code -Dbench.nmt=true} adds the JVM's native
- * memory tracking and prints what grew after minute 1; {@code -Dbench.childEnv=K=V,…} sets more
- * environment.
+ * replica (SIGKILL) after minute N, and the rest carry on. {@code -Dbench.nmt=true} adds the JVM's
+ * native memory tracking and prints what grew after minute 1; {@code -Dbench.childEnv=K=V,…} sets
+ * more environment.
  */
 public final class SoakBench {
 
@@ -107,12 +107,19 @@ public final class SoakBench {
     }
     ChildBot bot = bots.get(0);
     System.out.println(
-        "SoakBench: " + minutes + " min, " + open + " open incidents, " + perSecond
+        "SoakBench: "
+            + minutes
+            + " min, "
+            + open
+            + " open incidents, "
+            + perSecond
             + " commands/s, prompts every 30 s; "
             + (replicas > 1 ? replicas + " replicas on one PostgreSQL; " : "")
-            + "flags " + String.join(" ", flags)
+            + "flags "
+            + String.join(" ", flags)
             + (env.size() > 2 ? "; environment " + env : "")
-            + "; " + BenchSupport.load());
+            + "; "
+            + BenchSupport.load());
     List<Integer> declaredNumbers = new ArrayList<>();
     List<Double> acks = new ArrayList<>();
     List<Double> heapByMinute = new ArrayList<>();
@@ -217,9 +224,16 @@ public final class SoakBench {
     long duplicates = duplicatePrompts(ws);
     boolean numbered = isOneToN(declaredNumbers);
     System.out.println(
-        "  update prompts sent: " + sent(ws, "⏰") + ", escalations: " + sent(ws, "⚠️ The update")
-            + "; sent twice: " + duplicates + "; INC numbers "
-            + (numbered ? "1.." + declaredNumbers.size() + ", each once" : "NOT 1..n: gaps or repeats"));
+        "  update prompts sent: "
+            + sent(ws, "⏰")
+            + ", escalations: "
+            + sent(ws, "⚠️ The update")
+            + "; sent twice: "
+            + duplicates
+            + "; INC numbers "
+            + (numbered
+                ? "1.." + declaredNumbers.size() + ", each once"
+                : "NOT 1..n: gaps or repeats"));
     double second = heapByMinute.get(Math.min(1, heapByMinute.size() - 1));
     double last = heapByMinute.get(heapByMinute.size() - 1);
     double peak = bot.peakRssMiB();
@@ -228,12 +242,27 @@ public final class SoakBench {
         (rssByMinute.get(rssByMinute.size() - 1) - rssByMinute.get(half))
             / Math.max(1, rssByMinute.size() - 1 - half);
     System.out.println(
-        "SoakBench: RSS grew " + f1(rssGrowth) + " MiB/min over the second half (peak "
-            + f1(peak) + " MiB; a burst's target is 110), heap after GC "
-            + f1(second) + " MiB in minute 2 and " + f1(last) + " MiB in minute " + minutes
-            + ", ack p50 " + f1(percentile(acks, 50)) + " ms p99 " + f1(percentile(acks, 99))
-            + " ms over " + acks.size() + " commands; child log: " + errors
-            + " error lines, OutOfMemoryError " + (outOfMemory ? "YES" : "no") + "; "
+        "SoakBench: RSS grew "
+            + f1(rssGrowth)
+            + " MiB/min over the second half (peak "
+            + f1(peak)
+            + " MiB; a burst's target is 110), heap after GC "
+            + f1(second)
+            + " MiB in minute 2 and "
+            + f1(last)
+            + " MiB in minute "
+            + minutes
+            + ", ack p50 "
+            + f1(percentile(acks, 50))
+            + " ms p99 "
+            + f1(percentile(acks, 99))
+            + " ms over "
+            + acks.size()
+            + " commands; child log: "
+            + errors
+            + " error lines, OutOfMemoryError "
+            + (outOfMemory ? "YES" : "no")
+            + "; "
             + BenchSupport.load());
     boolean levelled = last <= second * 1.25 && rssGrowth <= 1.0;
     System.out.println(
@@ -273,7 +302,8 @@ public final class SoakBench {
           ApiCall a = posts.get(i);
           ApiCall b = posts.get(j);
           boolean sameText = a.param("text").equals(b.param("text"));
-          boolean close = Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofSeconds(10)) < 0;
+          boolean close =
+              Duration.between(a.at(), b.at()).abs().compareTo(Duration.ofSeconds(10)) < 0;
           if (sameText && (close || a.param("text").startsWith("⚠️"))) {
             duplicates++;
           }
@@ -324,9 +354,7 @@ public final class SoakBench {
         channels.add(channel);
       }
     }
-    channels.sort(
-        (a, b) ->
-            Integer.compare(number(a), number(b)));
+    channels.sort((a, b) -> Integer.compare(number(a), number(b)));
     return channels;
   }
 

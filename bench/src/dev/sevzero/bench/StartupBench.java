@@ -43,14 +43,27 @@ public final class StartupBench {
     Path dir = BenchSupport.tempDir("sevzero-startup-bench");
     try (BenchSupport.Workspace ws = new BenchSupport.Workspace()) {
       System.out.println(
-          "StartupBench: java -jar " + JAR + ", HTTP mode, " + burst + "-command burst, "
+          "StartupBench: java -jar "
+              + JAR
+              + ", HTTP mode, "
+              + burst
+              + "-command burst, "
               + BenchSupport.load());
       if (System.getProperty("bench.trace") != null) {
         // Diagnostics: one run with the given extra flags, then the child's log with timestamps.
         List<String> flags = new ArrayList<>(TUNED);
         flags.addAll(List.of(System.getProperty("bench.trace").split(" ")));
         Sample s = runOnce(ws, dir, flags, burst, "trace");
-        System.out.println("ready " + f1(s.readyMs) + " ms (CPU " + f1(s.cpuMs) + " ms), ack p99 " + f1(s.ackP99Ms) + " ms, peak RSS " + f1(s.peakRssMiB) + " MiB");
+        System.out.println(
+            "ready "
+                + f1(s.readyMs)
+                + " ms (CPU "
+                + f1(s.cpuMs)
+                + " ms), ack p99 "
+                + f1(s.ackP99Ms)
+                + " ms, peak RSS "
+                + f1(s.peakRssMiB)
+                + " MiB");
         System.out.println(Files.readString(dir.resolve("child.log")));
         return;
       }
@@ -60,13 +73,24 @@ public final class StartupBench {
       Map<String, List<String>> variants = new LinkedHashMap<>();
       variants.put("default JVM flags", List.of());
       variants.put("+ SerialGC", TUNED.subList(0, 1));
-      variants.put("+ heap/metaspace caps", List.of(
-          "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m",
-          "-XX:MaxDirectMemorySize=16m"));
-      variants.put("+ C1 only, small code cache", List.of(
-          "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m",
-          "-XX:MaxDirectMemorySize=16m", "-XX:TieredStopAtLevel=1",
-          "-XX:ReservedCodeCacheSize=32m"));
+      variants.put(
+          "+ heap/metaspace caps",
+          List.of(
+              "-XX:+UseSerialGC",
+              "-Xms16m",
+              "-Xmx64m",
+              "-XX:MaxMetaspaceSize=64m",
+              "-XX:MaxDirectMemorySize=16m"));
+      variants.put(
+          "+ C1 only, small code cache",
+          List.of(
+              "-XX:+UseSerialGC",
+              "-Xms16m",
+              "-Xmx64m",
+              "-XX:MaxMetaspaceSize=64m",
+              "-XX:MaxDirectMemorySize=16m",
+              "-XX:TieredStopAtLevel=1",
+              "-XX:ReservedCodeCacheSize=32m"));
       variants.put("+ Xss256k (= tuned)", TUNED);
       List<String> cds = new ArrayList<>(TUNED);
       cds.add("-XX:SharedArchiveFile=" + jsa);
@@ -79,13 +103,20 @@ public final class StartupBench {
       List<String> training = new ArrayList<>(TUNED);
       training.add("-XX:ArchiveClassesAtExit=" + jsa);
       Sample trained = runOnce(ws, dir, training, burst, "training");
-      System.out.println("  AppCDS archive (full): written by a start-up, burst and stop ("
-          + f1(trained.readyMs) + " ms to ready): " + Files.size(jsa) / 1024 + " KiB");
+      System.out.println(
+          "  AppCDS archive (full): written by a start-up, burst and stop ("
+              + f1(trained.readyMs)
+              + " ms to ready): "
+              + Files.size(jsa) / 1024
+              + " KiB");
       // What the Dockerfile does at image build time, with no Slack to talk to: a start-up that
       // stops at Bolt's auth.test (connection refused) still loads most classes.
       trainLikeTheImage(dir, imageJsa);
-      System.out.println("  AppCDS archive (image): written by a start-up that fails at auth.test,"
-          + " as the Dockerfile does: " + Files.size(imageJsa) / 1024 + " KiB");
+      System.out.println(
+          "  AppCDS archive (image): written by a start-up that fails at auth.test,"
+              + " as the Dockerfile does: "
+              + Files.size(imageJsa) / 1024
+              + " KiB");
 
       Map<String, double[]> summary = new LinkedHashMap<>();
       for (var variant : variants.entrySet()) {
@@ -105,10 +136,15 @@ public final class StartupBench {
           rss.add(s.peakRssMiB);
           p99.add(s.ackP99Ms);
         }
-        summary.put(variant.getKey(), new double[] {median(ready), median(cpu), median(rss), median(p99)});
+        summary.put(
+            variant.getKey(), new double[] {median(ready), median(cpu), median(rss), median(p99)});
       }
-      System.out.println("StartupBench medians over " + runs + " runs (targets: ready <= 1000 ms,"
-          + " peak RSS <= 110 MiB); " + BenchSupport.load());
+      System.out.println(
+          "StartupBench medians over "
+              + runs
+              + " runs (targets: ready <= 1000 ms,"
+              + " peak RSS <= 110 MiB); "
+              + BenchSupport.load());
       summary.forEach(
           (name, m) ->
               System.out.printf(

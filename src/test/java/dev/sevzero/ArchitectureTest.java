@@ -1,6 +1,7 @@
 package dev.sevzero;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The layering of docs/architecture.md, checked on the compiled main code. */
@@ -21,8 +24,12 @@ class ArchitectureTest {
     "dev.sevzero.sla",
     "dev.sevzero.scheduling",
     "dev.sevzero.text",
+    "dev.sevzero.alerts",
+    "dev.sevzero.pagerduty",
     "dev.sevzero.followups",
-    "dev.sevzero.postmortem"
+    "dev.sevzero.postmortem",
+    "dev.sevzero.deliveries",
+    "dev.sevzero.exercises"
   };
 
   private static final String[] ADAPTERS_AND_INFRASTRUCTURE = {
@@ -40,6 +47,9 @@ class ArchitectureTest {
     "dev.sevzero.persistence..",
     "dev.sevzero.app..",
     "dev.sevzero.fakeslack..",
+    "dev.sevzero.fakepagerduty..",
+    "dev.sevzero.fakealerts..",
+    "dev.sevzero.pagerduty.client..",
     "dev.sevzero.playground..",
     "dev.sevzero.config..",
     "dev.sevzero.notion..",
@@ -61,6 +71,48 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(ADAPTERS_AND_INFRASTRUCTURE)
         .check(MAIN);
+  }
+
+  /**
+   * The allowed edges between domain packages (docs/architecture.md, "may depend on"). A new domain
+   * package, or a new edge, is added here on purpose, not by accident.
+   */
+  private static final Map<String, Set<String>> DOMAIN_EDGES =
+      Map.of(
+          "incident", Set.of(),
+          "text", Set.of(),
+          "scheduling", Set.of(),
+          "rotation", Set.of("scheduling"),
+          "updates", Set.of("incident", "scheduling"),
+          "sla", Set.of("incident", "text"),
+          "deliveries", Set.of("incident"),
+          "followups", Set.of("incident", "scheduling"),
+          "postmortem", Set.of("incident", "followups", "updates", "text"),
+          "exercises", Set.of("incident", "scheduling", "text"));
+
+  @Test
+  void domainPackagesDependOnlyOnTheDomainPackagesTheyMay() {
+    DOMAIN_EDGES.forEach(
+        (from, allowed) -> {
+          String[] forbidden =
+              DOMAIN_EDGES.keySet().stream()
+                  .filter(to -> !to.equals(from) && !allowed.contains(to))
+                  .map(to -> "dev.sevzero." + to + "..")
+                  .toArray(String[]::new);
+          noClasses()
+              .that()
+              .resideInAPackage("dev.sevzero." + from + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(forbidden)
+              .because(from + " may depend only on " + allowed)
+              .check(MAIN);
+        });
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherInACycle() {
+    slices().matching("dev.sevzero.(*)..").should().beFreeOfCycles().check(MAIN);
   }
 
   @Test
@@ -107,6 +159,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.sevzero.fakeslack..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyThePlaygroundUsesTheFakePagerDutyAndAlertmanager() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..", "dev.sevzero.playground..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.sevzero.fakepagerduty..", "dev.sevzero.fakealerts..")
         .check(MAIN);
   }
 

@@ -47,8 +47,11 @@ import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReports;
 import dev.sevzero.slack.AckFirst;
 import dev.sevzero.slack.AckTimer;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackApp;
+import dev.sevzero.slack.SlackPeople;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.delivery.MessageDeliveries;
 import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.incident.FollowupCommands;
@@ -74,7 +77,9 @@ import dev.sevzero.slack.transport.SocketModeRunner;
 import dev.sevzero.updates.UpdateCadence;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +88,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,6 +199,18 @@ public final class Sevzero implements AutoCloseable {
     incidents.subscribe(cadence);
     incidents.subscribe(room);
     incidents.subscribe(new IncidentMetrics(metrics));
+    Exercises exercises =
+        new Exercises(
+            config,
+            database,
+            transactions,
+            incidents,
+            incidentRepository,
+            outbox,
+            gateway,
+            work,
+            clock);
+    handlers.putAll(exercises.handlers(gateway, messages));
 
     JdbcFollowupRepository followupRepository = new JdbcFollowupRepository(database);
     FollowupService followups =
@@ -203,7 +221,7 @@ public final class Sevzero implements AutoCloseable {
             .map(
                 settings ->
                     new NotionPublisher(
-                        settings.apiUrl(), settings.token(), settings.parentPageId()));
+                        settings.apiUrl(), settings.token(), settings.parentPageId(), metrics));
     PostMortems postMortems =
         new PostMortems(
             incidents,
@@ -222,6 +240,9 @@ public final class Sevzero implements AutoCloseable {
             id -> incidents.find(id).flatMap(incident -> incident.channelId()));
     incidents.subscribe(postMortemRoom);
     handlers.putAll(postMortemRoom.handlers());
+    AlertsAndPages alertsAndPages =
+        new AlertsAndPages(config.alerts(), database, incidents, metrics);
+    alertsAndPages.subscribe(outbox, deliveries, handlers);
     dispatcher =
         new Dispatcher(
             deliveries,
@@ -233,8 +254,18 @@ public final class Sevzero implements AutoCloseable {
     // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
     incidents.subscribe(event -> dispatcher.wake());
 
+    People people = new SlackPeople(gateway);
     IncidentCommands incidentCommands =
-        new IncidentCommands(incidents, cadence, gateway, work, clock, isAdmin, deliveries);
+        new IncidentCommands(
+            incidents,
+            cadence,
+            gateway,
+            work,
+            clock,
+            isAdmin,
+            deliveries,
+            people,
+            exercises.commands);
     FollowupCommands followupCommands =
         new FollowupCommands(followups, incidents, incidentCommands, postMortemRoom, outbox, work);
     followupCommands.addTo(incidentCommands.registry());
@@ -246,7 +277,7 @@ public final class Sevzero implements AutoCloseable {
                 transactions,
                 clock),
             work);
-    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin);
+    OncallCommands oncallCommands = new OncallCommands(oncall, isAdmin, people);
     SlaCommands slaCommands =
         new SlaCommands(
             slaReports,
@@ -254,7 +285,8 @@ public final class Sevzero implements AutoCloseable {
             sla,
             new SlaUploads(outbox, work, new SlaCsv(sla.zone())),
             clock,
-            range -> followupCommands.slaSection(range.start(), range.end()));
+            range -> followupCommands.slaSection(range.start(), range.end()),
+            exercises.reports);
     app =
         SlackApp.create(
             AppConfig.builder()
@@ -277,13 +309,16 @@ public final class Sevzero implements AutoCloseable {
                 new IncidentInteractions(incidents, incidentCommands, work)::register,
                 followupCommands::register,
                 timelineShortcut::register,
-                new OncallInteractions(oncall, work)::register));
+                new OncallInteractions(oncall, work)::register,
+                new OutOfDate(work)::register,
+                exercises.interactions::register));
 
     // A monotonic clock: an ack's duration must not jump with the wall clock.
     app.use(new AckTimer(metrics, System::nanoTime).middleware());
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
     new Probes(readinessChecks()).routes(router);
+    alertsAndPages.route(router, transactions, clock);
     router.get(
         MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
     if (socketMode == null) {
@@ -311,9 +346,11 @@ public final class Sevzero implements AutoCloseable {
     }
     cadence.start();
     new RotationJobs(oncall, scheduler, config.rotationCron()).start();
+    exercises.start(scheduler);
     new FollowupNudges(
             followupRepository,
             new SlackOverdueReminder(outbox, followupCommands),
+            transactions,
             clock,
             config.slaTimezone())
         .start(scheduler);
@@ -378,6 +415,16 @@ public final class Sevzero implements AutoCloseable {
   /** Runs at once the scheduled work that is due by the clock (after the clock jumps). */
   public void runDue() {
     scheduler.runDue();
+  }
+
+  /**
+   * When scheduled work is next due by the clock: prompts, escalations, handoffs, and the handoff
+   * reminders (which a once-a-minute check sends).
+   */
+  public Optional<Instant> nextDue() {
+    return Stream.of(scheduler.nextDue(), oncall.nextReminderAt())
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
   }
 
   /** How far behind the deliveries are. */

@@ -32,10 +32,12 @@ import java.util.Optional;
  * @param slaTimezone {@code SLA_TIMEZONE}
  * @param slaTarget {@code SLA_TARGET}, positive
  * @param slaCeiling {@code SLA_CEILING}, at least the target
+ * @param alerts alerts in and PagerDuty out ({@code ALERTS_TOKEN}, {@code PAGERDUTY_*}, …)
  * @param shutdownGrace {@code SHUTDOWN_GRACE}, positive: how long SIGTERM waits for deliveries
  * @param operations running it as a service ({@code METRICS_TOKEN}, {@code LOG_FORMAT})
  * @param notion where post-mortems are published; present when {@code NOTION_TOKEN} and {@code
  *     NOTION_PARENT_PAGE_ID} are both set
+ * @param exercises the drill kit's schedules and scenarios
  */
 public record Config(
     String botToken,
@@ -56,9 +58,11 @@ public record Config(
     ZoneId slaTimezone,
     Duration slaTarget,
     Duration slaCeiling,
+    AlertSettings alerts,
     Duration shutdownGrace,
     OperationsSettings operations,
-    Optional<Notion> notion) {
+    Optional<Notion> notion,
+    ExerciseSettings exercises) {
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -66,8 +70,6 @@ public record Config(
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(30);
   public static final Duration DEFAULT_UPDATE_GRACE = Duration.ofMinutes(5);
   public static final String DEFAULT_ROTATION_CRON = "0 0 12 ? * MON";
-  public static final String DEFAULT_TABLETOP_CRON = "0 0 10 ? * TUE#1";
-  public static final String DEFAULT_DR_DRILL_CRON = "0 0 10 ? 1,4,7,10 TUE#2";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Los_Angeles");
   public static final Duration DEFAULT_SLA_TARGET = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SLA_CEILING = Duration.ofMinutes(20);
@@ -112,9 +114,11 @@ public record Config(
     Objects.requireNonNull(slaTimezone, "slaTimezone");
     Objects.requireNonNull(slaTarget, "slaTarget");
     Objects.requireNonNull(slaCeiling, "slaCeiling");
+    Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(notion, "notion");
+    Objects.requireNonNull(exercises, "exercises");
   }
 
   /**
@@ -175,9 +179,11 @@ public record Config(
         in.zone("SLA_TIMEZONE", DEFAULT_ZONE),
         slaTarget,
         slaCeiling,
+        AlertSettings.read(in),
         in.positiveDuration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE),
         OperationsSettings.read(in),
-        notion(in));
+        notion(in),
+        ExerciseSettings.read(in));
   }
 
   /** Both or neither: a token without a parent page (or the reverse) is a half-done set-up. */
@@ -239,12 +245,16 @@ public record Config(
         + slaTarget
         + ", slaCeiling="
         + slaCeiling
+        + ", alerts="
+        + alerts
         + ", shutdownGrace="
         + shutdownGrace
         + ", operations="
         + operations
         + ", notion="
         + notion.map(Notion::toString).orElse("<unset>")
+        + ", exercises="
+        + exercises
         + "]";
   }
 }

@@ -1,7 +1,9 @@
 package dev.sevzero.config;
 
+import dev.sevzero.exercises.ScenarioLibrary;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -166,6 +168,28 @@ final class EnvReader {
               + oneLine(e.getMessage())
               + ")");
     }
+  }
+
+  /** A cron expression, or empty when the variable says {@code none} (the schedule is off). */
+  Optional<String> cronOrNone(String name, String fallback) {
+    if (optional(name).filter(value -> value.strip().equalsIgnoreCase("none")).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(cron(name, fallback));
+  }
+
+  /** The scenario library in the file the variable names, if it names one. */
+  Optional<ScenarioLibrary> scenarioFile(String name) {
+    return optional(name)
+        .map(
+            path -> {
+              try {
+                return ScenarioFile.read(Path.of(path.strip()));
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                    name + ": " + quote(path) + ": " + oneLine(e.getMessage()));
+              }
+            });
   }
 
   ZoneId zone(String name, ZoneId fallback) {

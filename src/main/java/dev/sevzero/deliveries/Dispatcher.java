@@ -35,7 +35,7 @@ public final class Dispatcher implements AutoCloseable {
   public record Settings(int workers, Duration lease, Duration idlePoll, Duration maxBackoff) {
 
     public static Settings defaults(int workers) {
-      return new Settings(workers, Duration.ofSeconds(30), Duration.ofSeconds(1), MAX_BACKOFF);
+      return new Settings(workers, Duration.ofSeconds(15), Duration.ofSeconds(1), MAX_BACKOFF);
     }
   }
 
@@ -193,9 +193,16 @@ public final class Dispatcher implements AutoCloseable {
     try {
       Delivery current = first;
       while (current != null) {
-        Outcome outcome = attempt(current);
-        record(current, outcome);
-        current = nextInSequence(current, outcome);
+        Delivery done = current;
+        Outcome outcome = attempt(done);
+        // One commit for the outcome and the claim of what comes next in the sequence: on the
+        // path of a declaration's header, every commit is time people wait for the pin.
+        current =
+            transactions.inTransaction(
+                () -> {
+                  record(done, outcome);
+                  return nextInSequence(done, outcome);
+                });
         wake();
       }
     } catch (RuntimeException e) {

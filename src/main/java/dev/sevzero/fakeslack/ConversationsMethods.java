@@ -56,7 +56,7 @@ final class ConversationsMethods {
                         p.get("oldest"),
                         p.get("latest"),
                         p.intOr("limit", 100),
-                        "true".equals(p.get("include_all_metadata"))),
+                        p.bool("include_all_metadata")),
                 "has_more", false,
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
@@ -67,6 +67,9 @@ final class ConversationsMethods {
           if (users.size() != 1) {
             // Group DMs are not modelled.
             throw new ApiError(users.isEmpty() ? "users_list_not_supplied" : "not_supported");
+          }
+          if (ws.user(users.get(0)).deleted()) {
+            throw new ApiError("user_disabled");
           }
           JsonObject channel = ws.channelJson(ws.dmChannel(users.get(0)));
           return Json.obj("channel", channel);

@@ -57,7 +57,7 @@ final class DirectoryMethods {
         "team_id", FakeSlack.TEAM_ID,
         "name", u.name(),
         "real_name", u.name(),
-        "deleted", false,
+        "deleted", u.deleted(),
         "is_bot", u.isBot(),
         "is_app_user", false,
         "tz", "America/Los_Angeles",

@@ -65,6 +65,16 @@ public final class FakeSlack implements AutoCloseable {
     workspace.addUser(id, name);
   }
 
+  /** A bot user of another app, which people can mention. */
+  public void addBotUser(String id, String name) {
+    workspace.addBotUser(id, name);
+  }
+
+  /** Deactivates a member, as an admin does when someone leaves: their ID stays known. */
+  public void deactivateUser(String id) {
+    workspace.deactivateUser(id);
+  }
+
   /**
    * A public channel with these members (the bot only if BOT_USER_ID is listed), created by the
    * first of them (the bot if none); its id "C…".
@@ -150,9 +160,12 @@ public final class FakeSlack implements AutoCloseable {
     webApi.failAll(failure, System.nanoTime() + duration.toNanos());
   }
 
-  /** Holds back the answer of the next call of {@code method}, which is carried out. */
-  public Stall stallAfter(String method) {
-    return webApi.stallAfter(method);
+  /**
+   * Holds back the answer of the next call of {@code method} whose parameters {@code match}; the
+   * call itself is carried out.
+   */
+  public Stall stallAfter(String method, Predicate<Map<String, String>> match) {
+    return webApi.stallAfter(method, match);
   }
 
   /** Delay added to every Web API call. */

@@ -73,7 +73,7 @@ final class ResponseUrls {
     if (origin.messageTs() != null && "true".equals(Json.str(json, "delete_original"))) {
       workspace.delete(origin.channelId(), origin.messageTs());
     } else if (origin.messageTs() != null && "true".equals(Json.str(json, "replace_original"))) {
-      workspace.replace(origin.channelId(), origin.messageTs(), text, blocks);
+      workspace.replaceEntirely(origin.channelId(), origin.messageTs(), text, blocks);
     } else if ("in_channel".equals(Json.str(json, "response_type"))) {
       workspace.storeVisible(origin.channelId(), FakeSlack.BOT_USER_ID, text, blocks);
     } else {

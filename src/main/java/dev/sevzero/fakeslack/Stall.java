@@ -1,8 +1,10 @@
 package dev.sevzero.fakeslack;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A Web API call that Slack has carried out but not yet answered (see {@link
@@ -14,11 +16,17 @@ public final class Stall {
   private static final Duration LONGEST = Duration.ofSeconds(60);
 
   private final String method;
+  private final Predicate<Map<String, String>> match;
   private final CountDownLatch reached = new CountDownLatch(1);
   private final CountDownLatch released = new CountDownLatch(1);
 
-  Stall(String method) {
+  Stall(String method, Predicate<Map<String, String>> match) {
     this.method = method;
+    this.match = match;
+  }
+
+  boolean matches(Map<String, String> params) {
+    return match.test(params);
   }
 
   void holdAnswer() {

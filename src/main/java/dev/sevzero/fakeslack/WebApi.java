@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Slack's Web API over HTTP on a loopback port: routing, token checks, recording, fault and latency
@@ -117,15 +118,25 @@ final class WebApi implements AutoCloseable {
    * The next call of {@code method} is carried out, and its answer then held back until the stall
    * is released: a client that dies meanwhile has reached Slack without hearing so.
    */
-  synchronized Stall stallAfter(String method) {
-    Stall stall = new Stall(method);
+  synchronized Stall stallAfter(String method, Predicate<Map<String, String>> match) {
+    Stall stall = new Stall(method, match);
     stalls.computeIfAbsent(method, k -> new ArrayDeque<>()).add(stall);
     return stall;
   }
 
-  private synchronized Stall nextStall(String method) {
+  /** The first stall waiting for this call, taken. */
+  private synchronized Stall nextStall(String method, Map<String, String> params) {
     Deque<Stall> queue = stalls.get(method);
-    return queue == null ? null : queue.poll();
+    if (queue == null) {
+      return null;
+    }
+    for (Stall stall : queue) {
+      if (stall.matches(params)) {
+        queue.remove(stall);
+        return stall;
+      }
+    }
+    return null;
   }
 
   synchronized void failNext(String method, Failure failure) {
@@ -167,7 +178,7 @@ final class WebApi implements AutoCloseable {
         response = answer(method, bearer(exchange, params), params);
       }
       log.add(new ApiCall(method, Map.copyOf(params), response.deepCopy(), workspace.now()));
-      Stall stall = nextStall(method);
+      Stall stall = failure == null ? nextStall(method, params) : null;
       if (stall != null) {
         stall.holdAnswer();
       }

@@ -55,7 +55,7 @@ final class Workspace {
 
   Workspace(Clock clock) {
     this.clock = clock;
-    users.put(FakeSlack.BOT_USER_ID, new FakeUser(FakeSlack.BOT_USER_ID, "sevzero", true));
+    users.put(FakeSlack.BOT_USER_ID, new FakeUser(FakeSlack.BOT_USER_ID, "sevzero", true, false));
   }
 
   Instant now() {
@@ -79,7 +79,16 @@ final class Workspace {
   // ---- users
 
   synchronized void addUser(String id, String name) {
-    users.put(id, new FakeUser(id, name, false));
+    users.put(id, new FakeUser(id, name, false, false));
+  }
+
+  /** Another app's bot user (an integration), which can be mentioned like a person. */
+  synchronized void addBotUser(String id, String name) {
+    users.put(id, new FakeUser(id, name, true, false));
+  }
+
+  synchronized void deactivateUser(String id) {
+    users.put(id, user(id).deactivated());
   }
 
   synchronized FakeUser user(String id) {
@@ -334,6 +343,19 @@ final class Workspace {
   /** response_url's replace_original: Slack also replaces ephemeral originals. */
   synchronized FakeMessage replace(String channelId, String ts, String text, JsonArray blocks) {
     return edit(message(channelId, ts), text, blocks);
+  }
+
+  /**
+   * What {@code replace_original} through a response URL does on Slack: the new message takes the
+   * original's place entirely, so text alone leaves no blocks (and no buttons) behind.
+   */
+  synchronized FakeMessage replaceEntirely(
+      String channelId, String ts, String text, JsonArray blocks) {
+    Message m = message(channelId, ts);
+    m.text = text == null ? "" : text;
+    m.blocks = blocks;
+    m.edited = true;
+    return announce(m.snapshot());
   }
 
   private FakeMessage edit(Message m, String text, JsonArray blocks) {

@@ -1,5 +1,6 @@
 package dev.sevzero.followups;
 
+import dev.sevzero.incident.Transactions;
 import dev.sevzero.scheduling.Scheduler;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -32,13 +33,23 @@ public final class FollowupNudges {
 
   private final FollowupRepository followups;
   private final OverdueReminder reminder;
+  private final Transactions transactions;
   private final Clock clock;
   private final ZoneId zone;
 
+  /**
+   * @param reminder stores the reminder for sending (an outbox delivery), inside the transaction
+   *     that claims it: claimed and sent together, or neither
+   */
   public FollowupNudges(
-      FollowupRepository followups, OverdueReminder reminder, Clock clock, ZoneId zone) {
+      FollowupRepository followups,
+      OverdueReminder reminder,
+      Transactions transactions,
+      Clock clock,
+      ZoneId zone) {
     this.followups = followups;
     this.reminder = reminder;
+    this.transactions = transactions;
     this.clock = clock;
     this.zone = zone;
   }
@@ -60,11 +71,14 @@ public final class FollowupNudges {
           .ifPresent(owner -> byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(followup));
     }
     byOwner.forEach(
-        (owner, overdue) -> {
-          if (followups.claimReminder(owner, week, now)) {
-            reminder.remind(owner, List.copyOf(overdue));
-          }
-        });
+        (owner, overdue) ->
+            transactions.inTransaction(
+                () -> {
+                  if (followups.claimReminder(owner, week, now)) {
+                    reminder.remind(owner, List.copyOf(overdue));
+                  }
+                  return null;
+                }));
   }
 
   /**

@@ -15,6 +15,12 @@ import java.util.Set;
  */
 public final class Incident {
 
+  /**
+   * The longest title accepted, wherever it is typed: long enough for a sentence, short enough for
+   * a channel topic and a header.
+   */
+  public static final int MAX_TITLE_LENGTH = 150;
+
   /** Who did something and when. */
   public record Stamp(String by, Instant at) {}
 
@@ -23,14 +29,48 @@ public final class Incident {
 
   public record Resolution(String by, Instant at, String summary) {}
 
-  /** Everything known when an incident is first stored. */
+  /**
+   * Everything known when an incident is first stored.
+   *
+   * @param startedAt when the SLA clock starts: the declaration, or the detection of an alert-born
+   *     incident (never after the declaration)
+   * @param origin the outside system that declared it, if any
+   */
   public record Declaration(
       String title,
       String description,
       Severity severity,
       boolean drill,
       String declaredBy,
-      Instant declaredAt) {}
+      Instant declaredAt,
+      Instant startedAt,
+      Optional<Origin> origin) {
+
+    public Declaration {
+      if (startedAt.isAfter(declaredAt)) {
+        startedAt = declaredAt;
+      }
+    }
+
+    /** Declared by a person: the clock starts at the declaration. */
+    public Declaration(
+        String title,
+        String description,
+        Severity severity,
+        boolean drill,
+        String declaredBy,
+        Instant declaredAt) {
+      this(
+          title,
+          description,
+          severity,
+          drill,
+          declaredBy,
+          declaredAt,
+          declaredAt,
+          Optional.empty());
+    }
+  }
 
   private final long id;
   private final String title;
@@ -38,6 +78,7 @@ public final class Incident {
   private final boolean drill;
   private final Stamp declared;
   private final Instant startedAt;
+  private final Origin origin;
   private Severity severity;
   private IncidentStatus status;
   private String channelId;
@@ -57,6 +98,7 @@ public final class Incident {
     this.drill = b.drill;
     this.declared = b.declared;
     this.startedAt = b.startedAt;
+    this.origin = b.origin;
     this.severity = b.severity;
     this.status = b.status;
     this.channelId = b.channelId;
@@ -79,7 +121,8 @@ public final class Incident {
     builder.severity = declaration.severity();
     builder.drill = declaration.drill();
     builder.declared = new Stamp(declaration.declaredBy(), declaration.declaredAt());
-    builder.startedAt = declaration.declaredAt();
+    builder.startedAt = declaration.startedAt();
+    builder.origin = declaration.origin().orElse(null);
     builder.status = IncidentStatus.OPEN;
     return builder.build();
   }
@@ -90,6 +133,14 @@ public final class Incident {
 
   /** {@code INC-12}, or {@code DRILL-12} for an exercise. */
   public String key() {
+    return key(id, drill);
+  }
+
+  /**
+   * How people name an incident: {@code INC-3}, or {@code DRILL-3} for a drill. Drills take their
+   * number from the same sequence, so the number alone identifies either.
+   */
+  public static String key(long id, boolean drill) {
     return (drill ? "DRILL-" : "INC-") + id;
   }
 
@@ -192,6 +243,11 @@ public final class Incident {
     return startedAt;
   }
 
+  /** The outside system that declared this incident; empty when a person did. */
+  public Optional<Origin> origin() {
+    return Optional.ofNullable(origin);
+  }
+
   public Severity severity() {
     return severity;
   }
@@ -250,6 +306,7 @@ public final class Incident {
     private boolean drill;
     private Stamp declared;
     private Instant startedAt;
+    private Origin origin;
     private String channelId;
     private String channelName;
     private String headerTs;
@@ -297,6 +354,11 @@ public final class Incident {
 
     public Builder startedAt(Instant startedAt) {
       this.startedAt = startedAt;
+      return this;
+    }
+
+    public Builder origin(Origin origin) {
+      this.origin = origin;
       return this;
     }
 

@@ -31,6 +31,9 @@ public interface IncidentRepository {
 
   Optional<Incident> findByChannel(String channelId);
 
+  /** The incident declared by {@code origin}, if any (there is at most one). */
+  Optional<Incident> findByOrigin(Origin origin);
+
   /** Open incidents, oldest first. */
   List<Incident> open();
 

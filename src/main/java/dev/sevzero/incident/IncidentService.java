@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The incident lifecycle use cases. Each one checks the rules and stores the new state, its
@@ -41,26 +42,72 @@ public final class IncidentService {
     subscribers.forEach(subscriber -> subscriber.on(event));
   }
 
-  /** A newly declared incident and who was paged for it (nobody when nobody is on call). */
-  public record Declared(Incident incident, Optional<String> paged) {}
+  /**
+   * A declared incident and who was paged for it (nobody when nobody is on call). {@code created}
+   * is false when its origin had already declared it: nothing was stored and nobody was told.
+   */
+  public record Declared(Incident incident, Optional<String> paged, boolean created) {}
+
+  /**
+   * A declaration by an outside system (an alert source).
+   *
+   * @param origin the source and its id for the incident: declaring it again changes nothing
+   * @param detectedAt when the source detected the problem; the SLA clock starts there (or at the
+   *     declaration, if that is earlier)
+   * @param declaredBy the source's name, shown as the declarer
+   */
+  public record Detection(
+      Origin origin,
+      Instant detectedAt,
+      String declaredBy,
+      String title,
+      String description,
+      Severity severity) {}
 
   public Declared declare(
       String title, String description, Severity severity, boolean drill, String declaredBy) {
+    return declare(
+        now -> new Incident.Declaration(title, description, severity, drill, declaredBy, now));
+  }
+
+  /** Declares an incident an outside system detected, once per origin. */
+  public Declared declare(Detection detection) {
+    return declare(
+        now ->
+            new Incident.Declaration(
+                detection.title(),
+                detection.description(),
+                detection.severity(),
+                false,
+                detection.declaredBy(),
+                now,
+                detection.detectedAt(),
+                Optional.of(detection.origin())));
+  }
+
+  private Declared declare(Function<Instant, Incident.Declaration> declarationAt) {
     Instant now = clock.instant();
+    Incident.Declaration declaration = declarationAt.apply(now);
     // One transaction: a declaration is on the path of a slash command's ack, and every commit
     // holds the database that a burst of declarations queues for.
     Declared declared =
         transactions.inTransaction(
             () -> {
+              Optional<Incident> already = declaration.origin().flatMap(incidents::findByOrigin);
+              if (already.isPresent()) {
+                return new Declared(already.get(), Optional.empty(), false);
+              }
               Optional<String> paged = onCall.at(now);
-              Incident stored =
-                  incidents.insert(
-                      new Incident.Declaration(
-                          title, description, severity, drill, declaredBy, now));
+              Incident stored = incidents.insert(declaration);
               String what =
-                  (drill ? "Drill" : "Incident") + " declared (" + severity.label() + "): " + title;
+                  (stored.isDrill() ? "Drill" : "Incident")
+                      + " declared ("
+                      + stored.severity().label()
+                      + "): "
+                      + stored.title();
               incidents.append(
-                  new TimelineEntry(stored.id(), now, declaredBy, Kind.DECLARED, what));
+                  new TimelineEntry(
+                      stored.id(), now, declaration.declaredBy(), Kind.DECLARED, what));
               paged.ifPresent(
                   user ->
                       incidents.append(
@@ -71,7 +118,7 @@ public final class IncidentService {
                               Kind.PAGED,
                               "Paged <@" + user + ">")));
               publish(new IncidentEvent.Declared(stored, paged));
-              return new Declared(stored, paged);
+              return new Declared(stored, paged, true);
             });
     return declared;
   }
@@ -154,6 +201,17 @@ public final class IncidentService {
     return record(id, actor, Kind.NOTE, text, incident -> incident.requireOpen("add notes to"));
   }
 
+  /**
+   * News from the incident's alert group on its timeline: {@link Kind#ALERT} (an alert firing) or
+   * {@link Kind#ALERTS_RESOLVED}.
+   */
+  public TimelineEntry recordAlert(long id, String source, Kind kind, String text) {
+    if (kind != Kind.ALERT && kind != Kind.ALERTS_RESOLVED) {
+      throw new IllegalArgumentException("not an alert entry: " + kind);
+    }
+    return record(id, source, kind, text, incident -> incident.requireOpen("add alerts to"));
+  }
+
   public void changeSeverity(long id, String actor, Severity severity) {
     transactions.inTransaction(
         () -> {
@@ -221,6 +279,11 @@ public final class IncidentService {
 
   public Optional<Incident> find(long id) {
     return incidents.find(id);
+  }
+
+  /** The incident an outside system declared, if it did. */
+  public Optional<Incident> findByOrigin(Origin origin) {
+    return incidents.findByOrigin(origin);
   }
 
   public Optional<Incident> findByChannel(String channelId) {

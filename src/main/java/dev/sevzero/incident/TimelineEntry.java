@@ -18,8 +18,16 @@ public record TimelineEntry(long incidentId, Instant at, String actor, Kind kind
     SEVERITY,
     RESOLVED,
     REOPENED,
+    /** An alert of the incident's group started firing (again). */
+    ALERT,
+    /** Every alert of the incident's group has resolved. */
+    ALERTS_RESOLVED,
     /** A channel message added with the "Add to incident timeline" shortcut. */
-    MESSAGE;
+    MESSAGE,
+    /** A drill's checklist step ticked. */
+    CHECKLIST,
+    /** A DR drill's recovery objectives achieved, against their targets. */
+    OBJECTIVES;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import dev.sevzero.metrics.Metrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,14 +32,16 @@ final class NotionApi {
   private final URI base;
   private final String token;
   private final HttpClient http;
+  private final Metrics metrics;
 
   /**
    * @param base {@code NOTION_API_URL}, ending with {@code /} (e.g. {@code
    *     https://api.notion.com/v1/})
    */
-  NotionApi(String base, String token) {
+  NotionApi(String base, String token, Metrics metrics) {
     this.base = URI.create(base);
     this.token = token;
+    this.metrics = metrics;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -60,7 +65,25 @@ final class NotionApi {
 
   /** The ids of a block's children (a page's content), every page of the list. */
   List<String> childIds(String blockId) throws NotionRefusal {
-    List<String> ids = new ArrayList<>();
+    return children(blockId).stream().map(child -> child.get("id").getAsString()).toList();
+  }
+
+  /** The pages directly under {@code pageId}: their ids and titles. */
+  Map<String, String> childPages(String pageId) throws NotionRefusal {
+    Map<String, String> titles = new LinkedHashMap<>();
+    for (JsonObject child : children(pageId)) {
+      if (child.has("child_page")) {
+        titles.put(
+            child.get("id").getAsString(),
+            child.getAsJsonObject("child_page").get("title").getAsString());
+      }
+    }
+    return titles;
+  }
+
+  /** A block's children, every page of the list. */
+  private List<JsonObject> children(String blockId) throws NotionRefusal {
+    List<JsonObject> children = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
       String query =
@@ -70,12 +93,12 @@ final class NotionApi {
                   .orElse("");
       JsonObject page = send("GET", "blocks/" + blockId + "/children" + query, null);
       for (JsonElement result : page.getAsJsonArray("results")) {
-        ids.add(result.getAsJsonObject().get("id").getAsString());
+        children.add(result.getAsJsonObject());
       }
       boolean more = page.has("has_more") && page.get("has_more").getAsBoolean();
       cursor = more ? Optional.of(page.get("next_cursor").getAsString()) : Optional.empty();
     } while (cursor.isPresent());
-    return ids;
+    return children;
   }
 
   void deleteBlock(String blockId) throws NotionRefusal {
@@ -106,6 +129,7 @@ final class NotionApi {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
+      metrics.externalCall(Metrics.Target.NOTION, method, "io_error");
       throw new NotionRefusal(
           0,
           Optional.empty(),
@@ -115,11 +139,22 @@ final class NotionApi {
       throw new NotionRefusal(0, Optional.empty(), "interrupted while calling Notion");
     }
     int status = response.statusCode();
+    metrics.externalCall(Metrics.Target.NOTION, method, outcome(status));
     if (status / 100 == 2) {
       return parse(response.body()).orElseGet(JsonObject::new);
     }
     throw new NotionRefusal(
         status, retryAfter(response), refusal(method, path, status, response.body()));
+  }
+
+  private static String outcome(int status) {
+    if (status / 100 == 2) {
+      return "ok";
+    }
+    if (status == 429) {
+      return "rate_limited";
+    }
+    return status >= 500 ? "server_error" : "client_error";
   }
 
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {

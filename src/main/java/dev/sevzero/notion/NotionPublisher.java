@@ -1,6 +1,7 @@
 package dev.sevzero.notion;
 
 import com.google.gson.JsonObject;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.postmortem.PostMortem;
 import dev.sevzero.postmortem.PostMortemPublisher;
 import dev.sevzero.postmortem.PublishStep;
@@ -11,9 +12,10 @@ import java.util.Optional;
 
 /**
  * Publishes post-mortems as Notion pages under {@code NOTION_PARENT_PAGE_ID}. A new page is created
- * with the first 100 blocks and the rest appended 100 at a time. Publishing to an existing page
- * sets its title, deletes its blocks and appends the post-mortem again: whichever step fails, the
- * next attempt converges on the same page showing the whole post-mortem once.
+ * with the first 100 blocks and the rest appended 100 at a time; before creating one, a page an
+ * earlier attempt created without hearing back is looked for and adopted. Publishing to an existing
+ * page sets its title, deletes its blocks and appends the post-mortem again: whichever step fails,
+ * the next attempt converges on the same page showing the whole post-mortem once.
  */
 public final class NotionPublisher implements PostMortemPublisher {
 
@@ -23,8 +25,8 @@ public final class NotionPublisher implements PostMortemPublisher {
   private final NotionApi api;
   private final String parentPageId;
 
-  public NotionPublisher(String apiUrl, String token, String parentPageId) {
-    this.api = new NotionApi(apiUrl, token);
+  public NotionPublisher(String apiUrl, String token, String parentPageId, Metrics metrics) {
+    this.api = new NotionApi(apiUrl, token, metrics);
     this.parentPageId = parentPageId;
   }
 
@@ -35,6 +37,9 @@ public final class NotionPublisher implements PostMortemPublisher {
     Optional<PublishedPage> known = page;
     try {
       int appendFrom = 0;
+      if (known.isEmpty()) {
+        known = adopt(postMortem);
+      }
       if (known.isEmpty()) {
         JsonObject created = api.createPage(parentPageId, title, batches.get(0));
         known =
@@ -58,6 +63,22 @@ public final class NotionPublisher implements PostMortemPublisher {
           ? new PublishStep.RetryLater(known, refusal.retryAfter(), refusal.getMessage())
           : new PublishStep.Failed(known, refusal.getMessage());
     }
+  }
+
+  /**
+   * The incident's page if an earlier attempt created it but never heard back (a timeout, a lost
+   * answer): Notion has no idempotency key, so the parent's child pages are the only record.
+   */
+  private Optional<PublishedPage> adopt(PostMortem postMortem) throws NotionRefusal {
+    return api.childPages(parentPageId).entrySet().stream()
+        .filter(page -> postMortem.isTitleOf(page.getValue()))
+        .findFirst()
+        .map(page -> new PublishedPage(page.getKey(), pageUrl(page.getKey())));
+  }
+
+  /** Notion serves every page at its id without dashes. */
+  static String pageUrl(String pageId) {
+    return "https://www.notion.so/" + pageId.replace("-", "");
   }
 
   /** At most 100 blocks, and well under Notion's payload limit, per request. */

@@ -7,6 +7,7 @@ import static dev.sevzero.persistence.Jdbc.setInstant;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentStatus;
+import dev.sevzero.incident.Origin;
 import dev.sevzero.incident.ResponseKind;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
       "id, title, description, severity, status, drill, declared_by, declared_at, started_at,"
           + " channel_id, channel_name, header_ts, commander, scribe, acknowledged_by,"
           + " acknowledged_at, responded_by, responded_at, response_kind, response_ms,"
-          + " resolved_by, resolved_at, resolution";
+          + " resolved_by, resolved_at, resolution, source, external_id";
 
   private final Database database;
 
@@ -48,7 +50,8 @@ public final class JdbcIncidentRepository implements IncidentRepository {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO incident (id, title, description, severity, status, drill,"
-                      + " declared_by, declared_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " declared_by, declared_at, started_at, source, external_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, incident.title());
             insert.setString(3, incident.description().orElse(null));
@@ -58,6 +61,8 @@ public final class JdbcIncidentRepository implements IncidentRepository {
             insert.setString(7, incident.declared().by());
             setInstant(insert, 8, incident.declared().at());
             setInstant(insert, 9, incident.startedAt());
+            insert.setString(10, incident.origin().map(Origin::source).orElse(null));
+            insert.setString(11, incident.origin().map(Origin::externalId).orElse(null));
             insert.executeUpdate();
           }
           return incident;
@@ -147,7 +152,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
 
   @Override
   public Optional<Incident> find(long id) {
-    return selectIncidents("WHERE id = ?", statement -> statement.setLong(1, id)).stream()
+    return selectIncidents("id = ?", "", statement -> statement.setLong(1, id)).stream()
         .findFirst();
   }
 
@@ -161,6 +166,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   public Optional<Incident> findForChange(long id) {
     return incidents(
             "UPDATE incident SET title = title WHERE id = ? RETURNING " + COLUMNS,
+            "id = ?",
             statement -> statement.setLong(1, id))
         .stream()
         .findFirst();
@@ -168,7 +174,20 @@ public final class JdbcIncidentRepository implements IncidentRepository {
 
   @Override
   public Optional<Incident> findByChannel(String channelId) {
-    return selectIncidents("WHERE channel_id = ?", statement -> statement.setString(1, channelId))
+    return selectIncidents("channel_id = ?", "", statement -> statement.setString(1, channelId))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Incident> findByOrigin(Origin origin) {
+    return selectIncidents(
+            "source = ? AND external_id = ?",
+            "",
+            statement -> {
+              statement.setString(1, origin.source());
+              statement.setString(2, origin.externalId());
+            })
         .stream()
         .findFirst();
   }
@@ -176,14 +195,16 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   @Override
   public List<Incident> open() {
     return selectIncidents(
-        "WHERE status = ? ORDER BY id",
+        "status = ?",
+        "ORDER BY id",
         statement -> statement.setString(1, IncidentStatus.OPEN.code()));
   }
 
   @Override
   public List<Incident> declaredBetween(Instant from, Instant to) {
     return selectIncidents(
-        "WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at, id",
+        "declared_at >= ? AND declared_at < ?",
+        "ORDER BY declared_at, id",
         statement -> {
           setInstant(statement, 1, from);
           setInstant(statement, 2, to);
@@ -294,12 +315,19 @@ public final class JdbcIncidentRepository implements IncidentRepository {
     void bind(PreparedStatement statement) throws SQLException;
   }
 
-  private List<Incident> selectIncidents(String where, Binder binder) {
-    return incidents("SELECT " + COLUMNS + " FROM incident " + where, binder);
+  /** The incidents matching {@code condition} (a WHERE clause's body), in {@code order}. */
+  private List<Incident> selectIncidents(String condition, String order, Binder binder) {
+    return incidents(
+        "SELECT " + COLUMNS + " FROM incident WHERE " + condition + " " + order, condition, binder);
   }
 
-  /** The incidents whose rows {@code sql} returns (with {@link #COLUMNS}), with their engineers. */
-  private List<Incident> incidents(String sql, Binder binder) {
+  /**
+   * The incidents whose rows {@code sql} returns (with {@link #COLUMNS}), with their engineers,
+   * which one more statement reads for all of them: the incidents {@code condition} selects, with
+   * the same parameters. One statement per incident made {@code /incident list} cost a round of
+   * SQLite per open incident on the path of its acknowledgement.
+   */
+  private List<Incident> incidents(String sql, String condition, Binder binder) {
     return database.transaction(
         connection -> {
           Map<Long, Incident.Builder> found = new LinkedHashMap<>();
@@ -311,11 +339,14 @@ public final class JdbcIncidentRepository implements IncidentRepository {
               }
             }
           }
-          List<Incident> incidents = new ArrayList<>();
-          for (Map.Entry<Long, Incident.Builder> entry : found.entrySet()) {
-            incidents.add(
-                entry.getValue().engineers(engineers(connection, entry.getKey())).build());
+          if (found.isEmpty()) {
+            return List.of();
           }
+          Map<Long, List<String>> engineers = engineers(connection, condition, binder);
+          List<Incident> incidents = new ArrayList<>(found.size());
+          found.forEach(
+              (id, incident) ->
+                  incidents.add(incident.engineers(engineers.getOrDefault(id, List.of())).build()));
           return incidents;
         });
   }
@@ -336,6 +367,10 @@ public final class JdbcIncidentRepository implements IncidentRepository {
             .headerTs(rows.getString("header_ts"))
             .commander(rows.getString("commander"))
             .scribe(rows.getString("scribe"));
+    String source = rows.getString("source");
+    if (source != null) {
+      builder.origin(new Origin(source, rows.getString("external_id")));
+    }
     String acknowledgedBy = rows.getString("acknowledged_by");
     if (acknowledgedBy != null) {
       builder.acknowledgement(
@@ -359,16 +394,22 @@ public final class JdbcIncidentRepository implements IncidentRepository {
     return builder;
   }
 
-  private static List<String> engineers(Connection connection, long incidentId)
-      throws SQLException {
+  /** The engineers of the incidents {@code condition} selects, by incident, in joining order. */
+  private static Map<Long, List<String>> engineers(
+      Connection connection, String condition, Binder binder) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT user_id FROM incident_engineer WHERE incident_id = ? ORDER BY position")) {
-      query.setLong(1, incidentId);
-      List<String> engineers = new ArrayList<>();
+            "SELECT incident_engineer.incident_id, incident_engineer.user_id FROM incident"
+                + " JOIN incident_engineer ON incident_engineer.incident_id = incident.id WHERE "
+                + condition
+                + " ORDER BY incident_engineer.incident_id, incident_engineer.position")) {
+      binder.bind(query);
+      Map<Long, List<String>> engineers = new HashMap<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          engineers.add(rows.getString(1));
+          engineers
+              .computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+              .add(rows.getString(2));
         }
       }
       return engineers;

@@ -23,7 +23,9 @@ final class Migrations {
           "V3__rotation.sql",
           "V4__counters.sql",
           "V5__followups.sql",
-          "V6__deliveries.sql");
+          "V6__deliveries.sql",
+          "V7__alerts.sql",
+          "V8__exercises.sql");
 
   /** PostgreSQL's advisory lock for migrating: "sevzero" in ASCII. */
   private static final long MIGRATION_LOCK = 0x7365767a65726fL;

@@ -171,7 +171,18 @@ public final class BlockKitText {
       m.appendReplacement(out, Matcher.quoteReplacement(token(m.group(1))));
     }
     m.appendTail(out);
-    return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return sameTimeOnce(out.toString())
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  /**
+   * A time given in the rotation's zone is followed by the reader's local time in parentheses; when
+   * the reader is in that zone too, the second is the same text and is left out.
+   */
+  private static String sameTimeOnce(String text) {
+    return REPEATED_TIME.matcher(text).replaceAll("$1");
   }
 
   private String token(String token) {
@@ -195,6 +206,9 @@ public final class BlockKitText {
     }
     return label.map(l -> l + " (" + ref + ")").orElse(ref);
   }
+
+  private static final Pattern REPEATED_TIME =
+      Pattern.compile("(\\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2} [A-Z]{2,5}) \\(\\1\\)");
 
   /** {@code !date^EPOCH^format[^link]}, shown in the reader's zone. */
   private Optional<String> date(String ref) {

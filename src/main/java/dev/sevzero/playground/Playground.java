@@ -33,23 +33,40 @@ public final class Playground implements AutoCloseable {
   static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave", "erin");
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration QUIET = Duration.ofMillis(300);
 
   private final PlaygroundClock clock;
   private final FakeSlack slack;
   private final Path directory;
+  private final Path folder;
   private final Sevzero bot;
+  private final PlaygroundAlerts alerts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Playground(PlaygroundClock clock, FakeSlack slack, Path directory, Sevzero bot) {
+  private Playground(
+      PlaygroundClock clock,
+      FakeSlack slack,
+      Path directory,
+      Path folder,
+      Sevzero bot,
+      PlaygroundAlerts alerts) {
     this.clock = clock;
     this.slack = slack;
     this.directory = directory;
+    this.folder = folder;
     this.bot = bot;
+    this.alerts = alerts;
   }
 
-  /** Starts everything; on failure, whatever had started is stopped again. */
-  public static Playground start(Clock base) throws Exception {
-    PlaygroundClock clock = PlaygroundClock.startingAt(base.instant(), base);
+  /**
+   * Starts everything; on failure, whatever had started is stopped again.
+   *
+   * @param folder where the files the bot uploads are saved; kept after the playground stops
+   */
+  public static Playground start(Clock base, Path folder) throws Exception {
+    // Time passes only through wait, so that what is shown ("after 4m 00s") is what was asked for,
+    // however long someone takes to type.
+    PlaygroundClock clock = PlaygroundClock.pausedAt(base.instant());
     FakeSlack slack = FakeSlack.start(clock);
     Map<String, String> channels = seed(slack);
     Path directory;
@@ -60,19 +77,25 @@ public final class Playground implements AutoCloseable {
       slack.close();
       throw e;
     }
+    PlaygroundAlerts alerts = new PlaygroundAlerts();
     try {
-      bot = Sevzero.start(Config.fromEnvironment(environment(slack, directory, channels)), clock);
+      Map<String, String> environment = environment(slack, directory, channels);
+      alerts.configure(environment, userId("erin"));
+      bot = Sevzero.start(Config.fromEnvironment(environment), clock);
     } catch (Exception e) {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
       throw e;
     }
-    Playground playground = new Playground(clock, slack, directory, bot);
+    alerts.connect(bot.port(), clock);
+    Playground playground = new Playground(clock, slack, directory, folder, bot, alerts);
     if (!connected(slack)) {
       playground.close();
       throw new IllegalStateException("the bot did not connect to the local Slack");
     }
     seedRoster(bot);
+    awaitQuiet(slack, bot);
     return playground;
   }
 
@@ -91,10 +114,31 @@ public final class Playground implements AutoCloseable {
     return channels;
   }
 
-  /** The whole team on the on-call roster, in order: alice holds the pager first. */
+  /**
+   * The whole team on the on-call roster, in order: alice holds the pager first, and has confirmed
+   * it, so that the first {@code wait} is not about her reminders.
+   */
   private static void seedRoster(Sevzero bot) {
+    String alice = userId(PEOPLE.get(0));
     for (String person : PEOPLE) {
-      bot.oncall().add(userId(PEOPLE.get(0)), userId(person), OptionalInt.empty());
+      bot.oncall()
+          .add(alice, userId(person), OptionalInt.empty())
+          .handoff()
+          .ifPresent(handoff -> bot.oncall().confirm(handoff.to(), handoff.id()));
+    }
+  }
+
+  /**
+   * Waits (in real time, bounded) until the bot has told Slack about the seeded roster, so that
+   * those messages come before the first prompt rather than in the middle of the first command.
+   */
+  private static void awaitQuiet(FakeSlack slack, Sevzero bot) throws InterruptedException {
+    long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+    int calls = -1;
+    while (System.nanoTime() < deadline
+        && (bot.deliveries().pending() > 0 || slack.calls().size() != calls)) {
+      calls = slack.calls().size();
+      Thread.sleep(QUIET.toMillis());
     }
   }
 
@@ -144,12 +188,22 @@ public final class Playground implements AutoCloseable {
     return clock;
   }
 
+  /** Where uploads are saved (and the bot's log is written); kept after quit. */
+  public Path folder() {
+    return folder;
+  }
+
   public FakeSlack slack() {
     return slack;
   }
 
   public Sevzero bot() {
     return bot;
+  }
+
+  /** The local Alertmanager and PagerDuty. */
+  PlaygroundAlerts alerts() {
+    return alerts;
   }
 
   /** A user's handle ("alice") by id. */
@@ -186,6 +240,7 @@ public final class Playground implements AutoCloseable {
     try {
       bot.close();
     } finally {
+      alerts.close();
       slack.close();
       deleteRecursively(directory);
     }

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that runs at the speed of a base clock but can be moved forward, so the playground (and
- * the end-to-end tests) can make half an hour pass at once while everything else keeps ticking.
+ * A clock that runs at the speed of a base clock, or stands still, and can be moved forward, so the
+ * playground (and the end-to-end tests) can make half an hour pass at once.
  */
 public final class PlaygroundClock extends Clock {
 
@@ -25,6 +25,11 @@ public final class PlaygroundClock extends Clock {
   public static PlaygroundClock startingAt(Instant start, Clock base) {
     return new PlaygroundClock(
         base, new AtomicReference<>(Duration.between(base.instant(), start)));
+  }
+
+  /** Stands still at {@code start}: time passes only by {@link #advance}. */
+  public static PlaygroundClock pausedAt(Instant start) {
+    return startingAt(start, Clock.fixed(start, ZoneOffset.UTC));
   }
 
   public void advance(Duration duration) {

@@ -1,6 +1,9 @@
 package dev.sevzero.playground;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /** {@code sevzero playground [--script FILE]}: the interactive terminal, or a script run. */
 public final class PlaygroundCommand {
@@ -30,21 +34,26 @@ public final class PlaygroundCommand {
         history #incidents                  read a channel (also: channels, pins, dms)
       Type help for all commands, quit to leave.""";
 
-  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-
   private PlaygroundCommand() {}
 
-  /** From the command line: the terminal's input and output, and a quiet log. */
+  /** From the command line: the terminal's input and output, and the log in a file. */
   public static int runInTerminal(List<String> args) {
-    // The bot's INFO logs would bury the conversation in the terminal; warnings still show.
-    if (System.getProperty(LOG_LEVEL) == null) {
-      System.setProperty(LOG_LEVEL, "warn");
-    }
-    return run(args, System.in, System.out);
+    // Emoji and dashes whatever the platform's charset: without a UTF-8 locale they became "?".
+    PrintStream terminal =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    return run(args, System.in, terminal, true);
   }
 
   /** Runs until quit (or the script's end); returns the process exit code. */
   public static int run(List<String> args, InputStream in, PrintStream out) {
+    return run(args, in, out, false);
+  }
+
+  /**
+   * @param ownLog whether the process is ours, so that its log may go to the playground's folder
+   *     (tests share their JVM's log)
+   */
+  private static int run(List<String> args, InputStream in, PrintStream out, boolean ownLog) {
     Optional<List<String>> script;
     try {
       script = script(args);
@@ -53,8 +62,13 @@ public final class PlaygroundCommand {
       return 2;
     }
     Playground playground;
+    Path folder;
     try {
-      playground = Playground.start(Clock.systemUTC());
+      folder = Files.createTempDirectory("sevzero-playground-");
+      if (ownLog && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        PlaygroundLog.redirect(context, folder, out::println);
+      }
+      playground = Playground.start(Clock.systemUTC(), folder);
     } catch (Exception e) {
       out.println("sevzero playground: cannot start: " + e.getMessage());
       return 1;
@@ -65,9 +79,12 @@ public final class PlaygroundCommand {
     try {
       PlaygroundShell shell = PlaygroundShell.attach(playground, out, script.isPresent());
       if (script.isPresent()) {
+        out.println("(files the bot uploads are saved in " + folder + ")");
         return shell.runScript(script.get());
       }
       out.println(BANNER);
+      out.println(
+          "Files the bot uploads, and its log, are saved in " + folder + " (kept after you quit).");
       shell.interactive(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
     } catch (IOException e) {

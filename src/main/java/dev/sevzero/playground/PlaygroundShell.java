@@ -7,10 +7,13 @@ import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeChannel;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeSlack;
+import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,11 +42,20 @@ final class PlaygroundShell {
   // The bot answers on its own threads; a command is done when Slack has been quiet this long.
   private static final Duration QUIET = Duration.ofMillis(300);
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
-  private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(2);
+  private static final Duration EXPECT_PATIENCE = Duration.ofSeconds(5);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
-  private static final Pattern USER_MENTION = Pattern.compile("(?<![\\w<|])@([a-z0-9._-]+)");
-  private static final Pattern CHANNEL_MENTION = Pattern.compile("(?<![\\w<|])#([a-z0-9_-]+)");
+  // A terminal has no autocomplete: names are matched whatever their case.
+  private static final Pattern USER_MENTION =
+      Pattern.compile("(?<![\\w<|])@([a-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHANNEL_MENTION =
+      Pattern.compile("(?<![\\w<|])#([a-z0-9_-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BARE_WORD = Pattern.compile("(?<![\\w@#<|])([A-Za-z]+)(?![\\w>|])");
+
+  /** The slash commands the app declares (manifest.yml). */
+  static final List<String> SLASH_COMMANDS = List.of("/incident", "/oncall", "/sla");
 
   static final String HELP =
       """
@@ -53,6 +65,9 @@ final class PlaygroundShell {
         in #incidents                    type in another channel
         press Acknowledge                press the button with that label on the latest message
         press "I'm IC"                     in this channel (or your DMs) that has it
+        say primary is at 100% CPU       write a message in the current channel, as you
+        capture                          "Add to incident timeline" on the latest message
+                                         someone wrote in this channel
         set title db down                fill a field of the open modal (its action id, a value)
         submit | cancel                  submit or dismiss the open modal
         wait 30m | wait 2h | wait until mon 12:00
@@ -64,6 +79,12 @@ final class PlaygroundShell {
         pins [#chan]                     a channel's pinned messages
         dms [@user]                      what the bot sent someone by DM
         whoami                           who and where you are, and the time
+      Alerts and pages:
+        alert fire HighLatency critical checkout
+                                         the local Alertmanager fires an alert (webhook to the bot)
+        alert resolve HighLatency        every alert of that group resolves
+        pagerduty ack                    acknowledge the latest page in the local PagerDuty
+        pagerduty events                 what the local PagerDuty has received
       Scripts:
         expect <text>                    <text> was printed since the previous expect
         # comment
@@ -80,6 +101,13 @@ final class PlaygroundShell {
   private final ModalForm modal;
   private String user;
   private String channel;
+  private volatile boolean waiting;
+  // Guarded by out: the interactive prompt is showing and waits for a line.
+  private boolean atPrompt;
+  private final Map<String, List<String>> shownLines =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> savedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+  private String lastTimeShown = "";
 
   private PlaygroundShell(Playground playground, PrintStream out, boolean scripted) {
     this.playground = playground;
@@ -97,6 +125,7 @@ final class PlaygroundShell {
   static PlaygroundShell attach(Playground playground, PrintStream out, boolean scripted) {
     PlaygroundShell shell = new PlaygroundShell(playground, out, scripted);
     playground.slack().onMessage(shell::print);
+    playground.alerts().onPage(shell::say);
     return shell;
   }
 
@@ -128,8 +157,12 @@ final class PlaygroundShell {
       synchronized (out) {
         out.print(prompt());
         out.flush();
+        atPrompt = true;
       }
       String line = in.readLine();
+      synchronized (out) {
+        atPrompt = false;
+      }
       if (line == null) {
         return;
       }
@@ -165,6 +198,8 @@ final class PlaygroundShell {
         case "as" -> user = userByName(required(rest, "as @bob"));
         case "in" -> channel = channelByName(required(rest, "in #incidents"));
         case "press" -> press(unquote(required(rest, "press Acknowledge")));
+        case "say" -> slack.userSays(user, channel, escapeMentions(required(rest, "say hello")));
+        case "capture" -> capture();
         case "set" -> set(rest);
         case "submit" -> submit();
         case "cancel" -> cancel();
@@ -176,6 +211,14 @@ final class PlaygroundShell {
         case "pins" -> showMessages(rest, true);
         case "dms" -> dms(rest);
         case "whoami" -> whoami();
+        case "alert" -> {
+          say(playground.alerts().alert(rest));
+          afterAction();
+        }
+        case "pagerduty" -> {
+          say(playground.alerts().pagerDuty(rest));
+          afterAction();
+        }
         case "help" -> say(HELP);
         case "quit", "exit" -> {
           return false;
@@ -192,11 +235,57 @@ final class PlaygroundShell {
   // ---- acting
 
   private void slashCommand(String command, String text) {
-    Reply reply = slack.slashCommand(user, channel, command, escapeMentions(text));
+    String typed = command.toLowerCase(Locale.ROOT);
+    if (!SLASH_COMMANDS.contains(typed)) {
+      // Slack answers this itself, at once: the app never hears of it.
+      say(
+          "(Slack) "
+              + command
+              + " is not a command here"
+              + closestCommand(typed).map(c -> "; did you mean " + c + "?").orElse(".")
+              + " Commands: "
+              + String.join(", ", SLASH_COMMANDS));
+      return;
+    }
+    Reply reply = slack.slashCommand(user, channel, typed, escapeMentions(text));
     if (!reply.acked()) {
       say("(the app did not answer " + command + " in time; Slack would show you an error)");
+    } else if (String.valueOf(reply.ackText()).contains("is not a mention of a person")) {
+      hintMentions(text);
     }
     afterAction();
+  }
+
+  private static Optional<String> closestCommand(String typed) {
+    return SLASH_COMMANDS.stream()
+        .filter(c -> c.startsWith(typed) || editDistance(typed, c) <= 2)
+        .findFirst();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] =
+            i == 0 || j == 0
+                ? i + j
+                : Math.min(
+                    d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
+                    Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** A bare name ({@code bob}) is text to Slack; in Slack one picks {@code @bob} from a list. */
+  private void hintMentions(String text) {
+    Matcher m = BARE_WORD.matcher(text);
+    while (m.find()) {
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      if (Playground.PEOPLE.contains(name)) {
+        say("(hint: to mention " + name + ", type @" + name + ")");
+      }
+    }
   }
 
   /** Slack's client turns typed {@code @bob} and {@code #chan} into tokens (should_escape). */
@@ -205,11 +294,17 @@ final class PlaygroundShell {
         replace(
             USER_MENTION,
             text,
-            name -> slack.userByName(name).map(u -> "<@" + u.id() + "|" + name + ">"));
+            name ->
+                slack
+                    .userByName(name.toLowerCase(Locale.ROOT))
+                    .map(u -> "<@" + u.id() + "|" + u.name() + ">"));
     return replace(
         CHANNEL_MENTION,
         users,
-        name -> slack.channelByName(name).map(c -> "<#" + c.id() + "|" + name + ">"));
+        name ->
+            slack
+                .channelByName(name.toLowerCase(Locale.ROOT))
+                .map(c -> "<#" + c.id() + "|" + c.name() + ">"));
   }
 
   private static String replace(
@@ -222,6 +317,20 @@ final class PlaygroundShell {
     }
     m.appendTail(result);
     return result.toString();
+  }
+
+  /** The message shortcut on the latest message a person (not the bot) wrote here. */
+  private void capture() {
+    List<FakeMessage> messages = slack.messages(channel);
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      FakeMessage message = messages.get(i);
+      if (!message.ephemeral() && !message.user().equals(FakeSlack.BOT_USER_ID)) {
+        slack.messageShortcut(user, channel, message.ts(), "add_to_timeline");
+        afterAction();
+        return;
+      }
+    }
+    throw new ShellError("nobody has written in " + where(channel) + " yet; try: say hello");
   }
 
   private void press(String label) {
@@ -301,13 +410,60 @@ final class PlaygroundShell {
     say("(modal closed)");
   }
 
+  /**
+   * Makes time pass as it would: the clock stops at every time something is due on the way
+   * (prompts, escalations, handoffs, reminders), the bot does it and is given time to finish, and
+   * only then does the clock move on. Each message is therefore stamped, and shown, at its own
+   * time.
+   */
   private void waitFor(String spec) {
     PlaygroundClock clock = playground.clock();
-    Instant now = clock.instant();
-    clock.advance(Duration.between(now, TimeJump.target(spec, now, ROTATION_ZONE)));
+    Instant target = TimeJump.target(spec, clock.instant(), ROTATION_ZONE);
+    waiting = true;
+    try {
+      Optional<Instant> next;
+      while ((next = playground.bot().nextDue().filter(at -> !at.isAfter(target))).isPresent()) {
+        moveClockTo(next.get());
+        playground.bot().runDue();
+        settleIfBusy();
+      }
+      moveClockTo(target);
+      playground.bot().runDue();
+      settle();
+    } finally {
+      waiting = false;
+    }
     say("(time passes: it is now " + TIME.format(clock.instant().atZone(ROTATION_ZONE)) + ")");
-    playground.bot().runDue();
     afterAction();
+  }
+
+  private void moveClockTo(Instant at) {
+    PlaygroundClock clock = playground.clock();
+    Instant now = clock.instant();
+    if (at.isAfter(now)) {
+      clock.advance(Duration.between(now, at));
+    }
+  }
+
+  /**
+   * Most stops on the way do nothing visible (the rotation's reminder check runs every minute);
+   * those are passed at once. What a stop changed is stored with its deliveries to Slack before
+   * {@code runDue} returns, so a stop with deliveries pending waits until they are all made.
+   */
+  private void settleIfBusy() {
+    if (playground.bot().deliveries().pending() == 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    while (playground.bot().deliveries().pending() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    settle();
   }
 
   /**
@@ -421,7 +577,7 @@ final class PlaygroundShell {
     if (messages.isEmpty()) {
       say("(" + (pinnedOnly ? "no pins" : "no messages") + " in " + where(id) + ")");
     }
-    messages.forEach(this::printMessage);
+    messages.forEach(message -> printMessage(message, false));
   }
 
   private void dms(String ref) {
@@ -431,7 +587,7 @@ final class PlaygroundShell {
       say("(the bot has sent no DMs to @" + name(who) + ")");
       return;
     }
-    slack.messages(dm.get()).forEach(this::printMessage);
+    slack.messages(dm.get()).forEach(message -> printMessage(message, false));
   }
 
   private void whoami() {
@@ -451,11 +607,39 @@ final class PlaygroundShell {
 
   /** Called by the fake Slack, in order, for every new or edited message. */
   private void print(FakeMessage message) {
-    printMessage(message);
+    if (waiting) {
+      // While time passes, each message is shown under the time it arrived at.
+      String now = CLOCK.format(playground.clock().instant().atZone(ROTATION_ZONE));
+      if (!now.equals(lastTimeShown)) {
+        lastTimeShown = now;
+        say("(" + now + ")");
+      }
+    }
+    printMessage(message, true);
     printed.incrementAndGet();
   }
 
-  private void printMessage(FakeMessage message) {
+  /**
+   * @param asItHappens an edit seen as it happens shows only the lines that changed (a header is
+   *     ten lines, and one of them changes); {@code history} and {@code pins} show it whole
+   */
+  private void printMessage(FakeMessage message, boolean asItHappens) {
+    List<String> lines = new ArrayList<>(render.message(message.text(), message.blocks()));
+    lines.addAll(files(message));
+    List<String> before = shownLines.put(message.channel() + "/" + message.ts(), lines);
+    if (asItHappens && message.edited() && before != null) {
+      List<String> changed = lines.stream().filter(line -> !before.contains(line)).toList();
+      if (!changed.isEmpty()) {
+        say(
+            "["
+                + where(message.channel())
+                + "] "
+                + name(message.user())
+                + " (edited; what changed):\n    "
+                + String.join("\n    ", changed));
+      }
+      return;
+    }
     StringBuilder text = new StringBuilder("[" + where(message.channel()) + "] ");
     if (message.ephemeral()) {
       text.append(
@@ -468,15 +652,66 @@ final class PlaygroundShell {
       text.append(" (edited)");
     }
     text.append(':');
-    for (String line : render.message(message.text(), message.blocks())) {
+    for (String line : lines) {
       text.append("\n    ").append(line);
     }
     say(text.toString());
   }
 
+  /**
+   * {@code 📎 name (size)} for each file shared in the message, saved in the playground's folder.
+   */
+  private List<String> files(FakeMessage message) {
+    JsonElement files = message.raw() == null ? null : message.raw().get("files");
+    if (files == null || !files.isJsonArray()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    for (JsonElement f : files.getAsJsonArray()) {
+      JsonObject file = f.getAsJsonObject();
+      String id = string(file, "id");
+      String name = string(file, "name");
+      Optional<FakeUpload> upload =
+          slack.uploads().stream().filter(u -> u.fileId().equals(id)).findFirst();
+      String size = upload.map(u -> size(u.bytes().length)).orElse("?");
+      String where = upload.map(u -> " → " + saved(u)).orElse("");
+      lines.add("📎 " + name + " (" + size + ")" + where);
+    }
+    return lines;
+  }
+
+  private String saved(FakeUpload upload) {
+    return savedFiles.computeIfAbsent(
+        upload.fileId(),
+        id -> {
+          Path path = playground.folder().resolve(upload.fileId() + "-" + upload.filename());
+          try {
+            Files.write(path, upload.bytes());
+            return path.toString();
+          } catch (IOException e) {
+            return "(could not save: " + e.getMessage() + ")";
+          }
+        });
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+  }
+
   private void say(String text) {
     synchronized (out) {
+      if (atPrompt) {
+        // Output that arrived on its own while the prompt waits: on a line of its own, then the
+        // prompt again, so it is clear that input is still expected.
+        out.println();
+      }
       out.println(text);
+      if (atPrompt) {
+        out.print(prompt());
+      }
       out.flush();
     }
     synchronized (sinceExpect) {
@@ -513,7 +748,7 @@ final class PlaygroundShell {
   }
 
   private String userByName(String ref) {
-    String handle = ref.startsWith("@") ? ref.substring(1) : ref;
+    String handle = (ref.startsWith("@") ? ref.substring(1) : ref).toLowerCase(Locale.ROOT);
     return slack
         .userByName(handle)
         .filter(u -> !u.isBot())
@@ -528,7 +763,7 @@ final class PlaygroundShell {
   }
 
   private String channelByName(String ref) {
-    String name = ref.startsWith("#") ? ref.substring(1) : ref;
+    String name = (ref.startsWith("#") ? ref.substring(1) : ref).toLowerCase(Locale.ROOT);
     return slack
         .channelByName(name)
         .orElseThrow(() -> new ShellError("no channel #" + name + "; type channels to list them"))

@@ -50,6 +50,14 @@ public record PostMortem(
         + incident.title();
   }
 
+  /**
+   * Whether {@code title} is this incident's post-mortem's, whatever its severity was when it was
+   * published.
+   */
+  public boolean isTitleOf(String title) {
+    return title.startsWith("Post-mortem: " + incident.key() + " (");
+  }
+
   /** The resolution's summary, if the resolver gave one. */
   public Optional<String> summary() {
     return resolution().map(Incident.Resolution::summary).map(PostMortem::readable);

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * The on-call rotation's use cases (SPEC 6, {@code /oncall}). Who holds the pager is always derived
@@ -303,6 +304,22 @@ public final class OncallService {
           }
           return null;
         });
+  }
+
+  /**
+   * When {@link #remindUnconfirmed} next has something to do (the reminder or the warning about the
+   * last handoff), so a clock that jumps can stop there; empty when nothing is pending.
+   */
+  public Optional<Instant> nextReminderAt() {
+    Instant now = clock.instant();
+    return repository
+        .lastHandoff()
+        .filter(handoff -> !handoff.isConfirmed() && handoff.needsConfirmation())
+        .flatMap(
+            handoff ->
+                Stream.of(handoff.at().plus(REMIND_AFTER), handoff.at().plus(ESCALATE_AFTER))
+                    .filter(at -> at.isAfter(now))
+                    .findFirst());
   }
 
   /** Who holds the pager by rotation, and the override that overrules them, if any. */

@@ -2,6 +2,7 @@ package dev.sevzero.scheduling;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Wakes domain code up at the right time. The domain keeps the decision "what is due" over its own
@@ -28,6 +29,15 @@ public interface Scheduler extends AutoCloseable {
    * jumps (the playground's {@code wait}, tests).
    */
   void runDue();
+
+  /**
+   * The earliest time a job is due: a one-shot wake-up, or a cron job's next fire time after its
+   * last run. A clock that jumps (the playground's {@code wait}) steps through these in order, so
+   * that each job runs at its own time rather than all of them at the end of the jump. Cron jobs
+   * that fire every minute or more often are polls, safe to run at any time: they run at every
+   * stop, and are no stop of their own (a week's wait would otherwise stop ten thousand times).
+   */
+  Optional<Instant> nextDue();
 
   @Override
   void close();

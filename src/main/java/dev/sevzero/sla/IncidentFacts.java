@@ -1,5 +1,6 @@
 package dev.sevzero.sla;
 
+import dev.sevzero.incident.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,6 +37,11 @@ public record IncidentFacts(
     Objects.requireNonNull(declaredAt, "declaredAt");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(updates, "updates");
+  }
+
+  /** {@code INC-3}, or {@code DRILL-3}: the name it has everywhere else. */
+  public String key() {
+    return Incident.key(id, drill);
   }
 
   public boolean responded() {

@@ -23,8 +23,12 @@ import java.util.TreeMap;
  *   <li>Every figure leaves drills out.
  *   <li>An incident nobody responded to counts with its open time (from start to resolution, or to
  *       now while it is open): leaving it out would reward ignoring an incident.
- *   <li>Average: the arithmetic mean, rounded <em>up</em> to the whole second, so the average shown
- *       (to the second) never reads as meeting a target it missed.
+ *   <li>One rounding rule for every figure. Each time is counted in whole seconds, as every message
+ *       shows it (a response at 4m 11.6s was "4m 11s" in the ack, and is 4m 11s here). A figure
+ *       that divides (average, the median of an even count, mean time to resolve, a responder's
+ *       average) is rounded <em>up</em> to the whole second, so it never reads as meeting a target
+ *       it missed, and never exceeds the largest time it was computed from.
+ *   <li>Average: the arithmetic mean.
  *   <li>Median: the middle value; the mean of the two middle values for an even count.
  *   <li>90th percentile: nearest rank, the value at rank ⌈0.9 × n⌉ of the ascending values (for 5
  *       incidents, the 5th; for 10, the 9th). It is always one of the measured times.
@@ -84,7 +88,7 @@ public final class SlaCalculator {
     for (IncidentFacts incident : incidents) {
       if (!range.contains(incident.declaredAt())) {
         throw new IllegalArgumentException(
-            "INC-" + incident.id() + " was not declared in " + month + " (" + policy.zone() + ")");
+            incident.key() + " was not declared in " + month + " (" + policy.zone() + ")");
       }
     }
   }
@@ -101,11 +105,16 @@ public final class SlaCalculator {
 
   private static Duration countedTime(IncidentFacts incident, Instant now) {
     if (incident.responded()) {
-      return incident.responseTime();
+      return wholeSeconds(incident.responseTime());
     }
     Instant openUntil = incident.resolved() ? incident.resolvedAt() : now;
     Duration open = Duration.between(incident.startedAt(), openUntil);
-    return open.isNegative() ? Duration.ZERO : open;
+    return open.isNegative() ? Duration.ZERO : wholeSeconds(open);
+  }
+
+  /** A measured time as messages show it: the fraction of a second dropped. */
+  private static Duration wholeSeconds(Duration time) {
+    return Duration.ofSeconds(time.getSeconds());
   }
 
   private static MonthFigures figures(
@@ -116,7 +125,7 @@ public final class SlaCalculator {
     List<Duration> ascending = responses.stream().map(MeasuredResponse::time).sorted().toList();
     return new MonthFigures(
         incidents.size(),
-        averageRoundedUpToSecond(ascending),
+        mean(ascending),
         median(ascending),
         nearestRank(ascending, 90),
         ascending.get(ascending.size() - 1),
@@ -124,19 +133,14 @@ public final class SlaCalculator {
             incidents.stream()
                 .filter(IncidentFacts::resolved)
                 .map(IncidentFacts::timeToResolve)
+                .map(SlaCalculator::wholeSeconds)
                 .toList()));
-  }
-
-  private static Duration averageRoundedUpToSecond(List<Duration> times) {
-    long totalMillis = times.stream().mapToLong(Duration::toMillis).sum();
-    long divisor = times.size() * 1000L;
-    return Duration.ofSeconds(-Math.floorDiv(-totalMillis, divisor));
   }
 
   private static Duration median(List<Duration> ascending) {
     int size = ascending.size();
     Duration upperMiddle = ascending.get(size / 2);
-    return size % 2 == 1 ? upperMiddle : upperMiddle.plus(ascending.get(size / 2 - 1)).dividedBy(2);
+    return size % 2 == 1 ? upperMiddle : mean(List.of(ascending.get(size / 2 - 1), upperMiddle));
   }
 
   private static Duration nearestRank(List<Duration> ascending, int percentile) {
@@ -144,11 +148,13 @@ public final class SlaCalculator {
     return ascending.get(rank - 1);
   }
 
-  private static Duration mean(List<Duration> durations) {
-    if (durations.isEmpty()) {
+  /** The mean of whole-second times, rounded up to the whole second; null for none. */
+  private static Duration mean(List<Duration> wholeSeconds) {
+    if (wholeSeconds.isEmpty()) {
       return null;
     }
-    return durations.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(durations.size());
+    long total = wholeSeconds.stream().mapToLong(Duration::getSeconds).sum();
+    return Duration.ofSeconds(-Math.floorDiv(-total, (long) wholeSeconds.size()));
   }
 
   private static SortedMap<String, Integer> bySeverity(List<IncidentFacts> incidents) {
@@ -171,7 +177,7 @@ public final class SlaCalculator {
       if (incident.responded() && incident.respondedBy() != null) {
         timesByResponder
             .computeIfAbsent(incident.respondedBy(), user -> new ArrayList<>())
-            .add(incident.responseTime());
+            .add(wholeSeconds(incident.responseTime()));
       }
     }
     List<ResponderSummary> responders = new ArrayList<>();

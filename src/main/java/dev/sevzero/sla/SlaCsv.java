@@ -31,7 +31,7 @@ public final class SlaCsv {
     this.columns =
         Stream.of(
                 List.of(
-                    column("incident", incident -> "INC-" + incident.id()),
+                    column("incident", IncidentFacts::key),
                     column("title", incident -> defuseFormula(incident.title())),
                     column("severity", IncidentFacts::severity),
                     column("drill", incident -> Boolean.toString(incident.drill()))),

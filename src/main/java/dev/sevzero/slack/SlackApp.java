@@ -10,16 +10,12 @@ import dev.sevzero.slack.command.CommandRegistry;
 import dev.sevzero.slack.command.CommandReply;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: one listener per slash command, each routed by its {@link CommandRegistry}, plus
  * the interaction handlers (buttons, modals) each surface registers for itself.
  */
 public final class SlackApp {
-
-  private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
 
   private SlackApp() {}
 
@@ -49,23 +45,7 @@ public final class SlackApp {
                   payload.getText(),
                   payload.getTriggerId(),
                   payload.getResponseUrl());
-          CommandReply reply;
-          try {
-            reply = registry.dispatch(invocation);
-          } catch (RuntimeException e) {
-            log.error(
-                "{} {} failed: {}",
-                payload.getCommand(),
-                firstWord(payload.getText()),
-                e.getMessage(),
-                e);
-            reply =
-                CommandReply.ephemeral(
-                    "Sorry, Sevzero hit an error running that ("
-                        + e.getClass().getSimpleName()
-                        + "). It is logged; please try again or tell an admin.");
-          }
-          return ack(context, reply);
+          return ack(context, registry.dispatch(invocation));
         });
   }
 
@@ -79,10 +59,5 @@ public final class SlackApp {
             r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
                 .text(reply.text())
                 .blocks(blocks));
-  }
-
-  /** The sub-command only: the rest may be someone's free text and does not belong in logs. */
-  private static String firstWord(String text) {
-    return text == null ? "" : text.strip().split("\\s+", 2)[0];
   }
 }

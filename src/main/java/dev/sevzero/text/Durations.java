@@ -1,6 +1,11 @@
 package dev.sevzero.text;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Durations the way people say them (SPEC §2): {@code 45s}, {@code 4m 12s}, {@code 1h 05m}, {@code
@@ -8,6 +13,9 @@ import java.time.Duration;
  * {@code 14m 59s} really was under fifteen minutes.
  */
 public final class Durations {
+
+  private static final Pattern TYPED =
+      Pattern.compile("(?:(\\d{1,4})d)?(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?(?:(\\d{1,7})s)?");
 
   private Durations() {}
 
@@ -30,6 +38,28 @@ public final class Durations {
       return minutes + "m " + twoDigits(seconds) + "s";
     }
     return seconds + "s";
+  }
+
+  /**
+   * A duration as people type it: {@code 15m}, {@code 1h30m}, {@code 1h 30m}, {@code 90s}, {@code
+   * 2d}; empty when {@code typed} is none of those.
+   */
+  public static Optional<Duration> parse(String typed) {
+    String compact = typed.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+    Matcher matcher = TYPED.matcher(compact);
+    if (compact.isEmpty() || !matcher.matches()) {
+      return Optional.empty();
+    }
+    Duration total = Duration.ZERO;
+    ChronoUnit[] units = {
+      ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS
+    };
+    for (int group = 1; group <= units.length; group++) {
+      if (matcher.group(group) != null) {
+        total = total.plus(Long.parseLong(matcher.group(group)), units[group - 1]);
+      }
+    }
+    return Optional.of(total);
   }
 
   private static String twoDigits(int value) {

@@ -193,16 +193,7 @@ class IncidentLifecycleIT {
         workspace.incidentsChannel, m -> m.text().contains("INC-1 (SEV0) payments down resolved"));
     workspace.awaitHeader(
         channel, blocks -> !blocks.contains("\"Acknowledge\"") && blocks.contains("Resolved"));
-    FakeUpload postMortem =
-        await()
-            .atMost(WAIT)
-            .until(
-                () ->
-                    workspace.slack.uploads().stream()
-                        .filter(upload -> upload.filename().equals("inc-1-post-mortem.md"))
-                        .findFirst()
-                        .orElse(null),
-                upload -> upload != null);
+    FakeUpload postMortem = workspace.awaitUpload("inc-1-post-mortem.md");
     assertThat(postMortem.channel()).isEqualTo(channel);
     assertThat(new String(postMortem.bytes(), StandardCharsets.UTF_8))
         .contains("# Post-mortem: INC-1 (SEV0) payments down")

@@ -12,6 +12,10 @@ import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.testing.FakeNotion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -153,6 +157,10 @@ class LearningIT {
         .contains("Open follow-ups (1)")
         .contains("Write the failover runbook")
         .doesNotContain("Alert on replication lag");
+
+    Reply sla = workspace.slack.slashCommand(BOB, workspace.general, "/sla", "month");
+    assertThat(sla.ackPayload().toString())
+        .contains("*Follow-ups* opened this month: 2 · done: 1 · overdue now: 0");
   }
 
   @Test
@@ -192,8 +200,8 @@ class LearningIT {
   }
 
   @Test
-  void aRateLimitedPublicationIsRetriedAndPublishedOnce() {
-    notion.rateLimitNext(Duration.ofSeconds(1));
+  void aRateLimitedPublicationIsRetriedAndPublishedOnce() throws Exception {
+    notion.rateLimitNext("POST /v1/pages", Duration.ofSeconds(1));
 
     workspace.command(ALICE, channel, "resolve");
 
@@ -202,11 +210,28 @@ class LearningIT {
     assertThat(notion.requests())
         .filteredOn(request -> request.path().equals("/v1/pages"))
         .hasSize(2);
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + workspace.bot().port() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics)
+        .contains(
+            "sevzero_external_calls_total{method=\"POST\",outcome=\"rate_limited\",target=\"notion\"} 1.0")
+        .contains(
+            "sevzero_external_calls_total{method=\"POST\",outcome=\"ok\",target=\"notion\"} 1.0");
   }
 
   @Test
   void aRefusedPublicationIsToldInTheChannelAndTheMarkdownIsStillThere() {
-    notion.failNext(400, "validation_error", "body failed validation: body.parent is invalid.");
+    notion.failNext(
+        "POST /v1/pages",
+        400,
+        "validation_error",
+        "body failed validation: body.parent is invalid.");
 
     workspace.command(ALICE, channel, "resolve");
 
@@ -217,7 +242,10 @@ class LearningIT {
         .contains("The Markdown draft above has all of it");
     assertThat(awaitDraft(1)).contains("# Post-mortem: INC-1 (SEV0) replication lag on db-2");
     assertThat(notion.pages()).isEmpty();
-    assertThat(notion.requests()).hasSize(1);
+    assertThat(notion.requests())
+        .extracting(request -> request.method() + " " + request.path())
+        .containsExactly(
+            "GET /v1/blocks/" + FakeNotion.PARENT_PAGE_ID + "/children", "POST /v1/pages");
   }
 
   @Test

@@ -98,11 +98,16 @@ class SlaReportIT {
         .contains("<#" + channels.get(4) + ">")
         .contains("<@UBOB> — 2 incidents, average 14m 00s")
         .contains("<@UCAROL> — 1 incident, average 12m 00s")
-        .contains("*Drills held (1)* — excluded from every figure\n• INC-4 region failover")
-        .contains("No previous month to compare with.");
+        .contains("*Drills held (1)* — excluded from every figure\n• DRILL-4 region failover")
+        .contains("No previous month to compare with.")
+        .contains(
+            "📎 `sla-2026-11-response-times.png` is on the way to you privately, in your DM with"
+                + " Sevzero (not in this channel).");
     FakeUpload chart = awaitUploads(1).get(0);
     assertThat(chart.filename()).isEqualTo("sla-2026-11-response-times.png");
-    assertThat(chart.channel()).isEqualTo(workspace.incidentsChannel);
+    assertThat(chart.channel()).isEqualTo(workspace.slack.dmChannel(ALICE));
+    assertThat(workspace.slack.messages(workspace.incidentsChannel))
+        .noneMatch(message -> message.text().contains("sla-"));
   }
 
   @Test
@@ -114,13 +119,15 @@ class SlaReportIT {
     assertThat(reply.ackText()).startsWith("SLA — November 2026: Within tolerance");
     List<FakeUpload> uploads = awaitUploads(2);
     assertThat(uploads)
-        .allSatisfy(u -> assertThat(u.channel()).isEqualTo(workspace.incidentsChannel));
+        .allSatisfy(u -> assertThat(u.channel()).isEqualTo(workspace.slack.dmChannel(ALICE)));
+    assertThat(blockText(reply))
+        .contains("`sla-2026-11-response-times.png` and `sla-2026-11.csv` are");
     FakeUpload csv = upload(uploads, "sla-2026-11.csv");
     List<String> lines = List.of(new String(csv.bytes(), StandardCharsets.UTF_8).split("\r\n"));
     assertThat(lines.get(0)).startsWith("incident,title,severity,drill,declared_at_utc,");
     assertThat(lines.subList(1, lines.size()))
         .extracting(line -> line.split(",")[0])
-        .containsExactly("INC-1", "INC-2", "INC-3", "INC-4", "INC-5");
+        .containsExactly("INC-1", "INC-2", "INC-3", "DRILL-4", "INC-5");
     assertThat(lines.get(3))
         .contains(",sev2,false,2026-11-24T10:00:00Z,2026-11-24T02:00:00-08:00,");
     FakeUpload chart = upload(uploads, "sla-2026-11-response-times.png");
@@ -129,7 +136,7 @@ class SlaReportIT {
   }
 
   @Test
-  void whereTheBotCannotPostTheFilesGoToTheCallersDm() {
+  void fromAChannelTheBotIsNotInTheFilesStillGoToTheCallersDm() {
     seedNovember();
 
     sla(workspace.general, "month csv");

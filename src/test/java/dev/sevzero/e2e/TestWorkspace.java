@@ -7,6 +7,7 @@ import dev.sevzero.app.Sevzero;
 import dev.sevzero.config.Config;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeSlack;
+import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.playground.PlaygroundClock;
 import java.io.IOException;
@@ -121,6 +122,19 @@ final class TestWorkspace implements AutoCloseable {
         .until(
             () -> bot.incidents().find(id).flatMap(incident -> incident.channelId()).orElse(null),
             channel -> channel != null);
+  }
+
+  /** The file named {@code filename}, once the bot has uploaded it. */
+  FakeUpload awaitUpload(String filename) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                slack.uploads().stream()
+                    .filter(upload -> upload.filename().equals(filename))
+                    .findFirst()
+                    .orElse(null),
+            upload -> upload != null);
   }
 
   /** The pinned header of incident {@code id}, as it is now. */

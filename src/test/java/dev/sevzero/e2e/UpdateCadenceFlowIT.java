@@ -103,7 +103,12 @@ class UpdateCadenceFlowIT {
   void aMissedUpdateMentionsTheCommanderAndScribe() throws Exception {
     String channel = declareWithScribe("PT2S", "PT1S");
     FakeMessage escalation = workspace.awaitMessage(channel, m -> m.text().contains("was missed"));
-    assertThat(escalation.text()).contains("<@UALICE>").contains("<@UCAROL>");
+    assertThat(escalation.text())
+        .contains("<@UALICE>")
+        .contains("<@UCAROL>")
+        .containsPattern(
+            ", stakeholders have had no update since it was declared \\d+s ago: please post an"
+                + " update\\.$");
   }
 
   @Test

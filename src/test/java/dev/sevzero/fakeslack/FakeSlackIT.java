@@ -283,7 +283,9 @@ class FakeSlackIT {
     assertThat(acknowledged.get()).isEqualTo("UBOB INC-4");
     assertThat(fake.messages(channel))
         .singleElement()
-        .satisfies(m -> assertThat(m.text()).isEqualTo("Acknowledged by <@UBOB>"));
+        .satisfies(m -> assertThat(m.text()).isEqualTo("Acknowledged by <@UBOB>"))
+        // As on Slack, the text replaces the whole message: the button is gone.
+        .satisfies(m -> assertThat(m.blocks()).isNull());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Due dates and the weekly reminder, over an in-memory store and a clock the test moves. */
@@ -28,7 +29,11 @@ class FollowupRulesTest {
   final FollowupService service = new FollowupService(store, clock, PACIFIC);
   final FollowupNudges nudges =
       new FollowupNudges(
-          store, (owner, overdue) -> reminded.add(owner + overdue.size()), clock, PACIFIC);
+          store,
+          (owner, overdue) -> reminded.add(owner + overdue.size()),
+          Supplier::get,
+          clock,
+          PACIFIC);
 
   @Test
   void aDueDateInThePastIsRefusedTodayIsFine() {

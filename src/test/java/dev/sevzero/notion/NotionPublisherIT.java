@@ -3,6 +3,7 @@ package dev.sevzero.notion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sevzero.incident.TimelineEntry;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.postmortem.PostMortem;
 import dev.sevzero.postmortem.PostMortemExample;
 import dev.sevzero.postmortem.PublishStep;
@@ -20,7 +21,8 @@ class NotionPublisherIT {
 
   final FakeNotion notion = FakeNotion.start();
   final NotionPublisher publisher =
-      new NotionPublisher(notion.apiUrl(), FakeNotion.TOKEN, FakeNotion.PARENT_PAGE_ID);
+      new NotionPublisher(
+          notion.apiUrl(), FakeNotion.TOKEN, FakeNotion.PARENT_PAGE_ID, Metrics.NONE);
 
   @AfterEach
   void stop() {
@@ -39,6 +41,7 @@ class NotionPublisherIT {
     assertThat(notion.requests())
         .extracting(request -> request.method() + " " + request.path())
         .containsExactly(
+            "GET /v1/blocks/" + FakeNotion.PARENT_PAGE_ID + "/children",
             "POST /v1/pages",
             "PATCH /v1/blocks/" + pageId + "/children",
             "PATCH /v1/blocks/" + pageId + "/children");
@@ -81,15 +84,34 @@ class NotionPublisherIT {
   }
 
   @Test
+  void aPageCreatedWhoseAnswerWasLostIsAdoptedNotCreatedAgain() {
+    PostMortem postMortem = withTimeline(3, "x");
+    notion.loseNextAnswer("POST /v1/pages");
+
+    PublishStep lost = publisher.publish(postMortem, Optional.empty());
+    assertThat(lost).isInstanceOf(PublishStep.RetryLater.class);
+    assertThat(lost.page()).isEmpty();
+
+    PublishStep retried = publisher.publish(postMortem, Optional.empty());
+
+    assertThat(retried).isInstanceOf(PublishStep.Delivered.class);
+    assertThat(notion.pages()).hasSize(1);
+    String pageId = notion.pages().get(0).id();
+    assertThat(retried.page().orElseThrow().id()).isEqualTo(pageId);
+    assertThat(notion.content(pageId)).hasSize(NotionBlocks.of(postMortem).size());
+  }
+
+  @Test
   void aRefusalIsFinalAndSaysWhyWithoutTheToken() {
     NotionPublisher wrongToken =
-        new NotionPublisher(notion.apiUrl(), "ntn_wrong", FakeNotion.PARENT_PAGE_ID);
+        new NotionPublisher(notion.apiUrl(), "ntn_wrong", FakeNotion.PARENT_PAGE_ID, Metrics.NONE);
 
     PublishStep step = wrongToken.publish(withTimeline(1, "x"), Optional.empty());
 
     assertThat(step).isInstanceOf(PublishStep.Failed.class);
     assertThat(((PublishStep.Failed) step).reason())
-        .isEqualTo("Notion answered 401 (unauthorized: API token is invalid.) to POST pages")
+        .isEqualTo(
+            "Notion answered 401 (unauthorized: API token is invalid.) to GET blocks/…/children")
         .doesNotContain("ntn_");
   }
 

@@ -2,16 +2,37 @@ package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.alerts.Alert;
+import dev.sevzero.alerts.AlertIntake;
+import dev.sevzero.alerts.AlertNotification;
+import dev.sevzero.alerts.AlertSource;
+import dev.sevzero.alerts.SeverityMap;
+import dev.sevzero.config.ExerciseSettings;
+import dev.sevzero.exercises.BuiltInScenarios;
+import dev.sevzero.exercises.ChecklistStep;
+import dev.sevzero.exercises.Drill;
+import dev.sevzero.exercises.DrillRequest;
+import dev.sevzero.exercises.ExerciseKind;
+import dev.sevzero.exercises.ExerciseListener;
+import dev.sevzero.exercises.ExerciseReminders;
+import dev.sevzero.exercises.ExerciseService;
+import dev.sevzero.exercises.Reminder;
+import dev.sevzero.exercises.TickResult;
+import dev.sevzero.followups.FollowupNudges;
+import dev.sevzero.followups.NewFollowup;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
+import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.incident.TimelineEntry.Kind;
 import dev.sevzero.incident.Transactions;
 import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.postmortem.PublishedPage;
 import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.HandoffContext;
 import dev.sevzero.rotation.HandoffReason;
@@ -33,11 +54,13 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -191,6 +214,69 @@ class PostgresIT {
   }
 
   @Test
+  void twoReplicasRemindEachOwnerOfOverdueFollowUpsOncePerWeek() {
+    List<String> reminded = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      long id =
+          incidents(one).declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+      new JdbcFollowupRepository(one)
+          .insert(
+              new NewFollowup(
+                  id,
+                  "alert on lag",
+                  Optional.of("UB"),
+                  Optional.of(LocalDate.of(2026, 11, 20)),
+                  "UA"),
+              clock.instant());
+
+      for (Database replica : List.of(one, two, one)) {
+        new FollowupNudges(
+                new JdbcFollowupRepository(replica),
+                (owner, overdue) -> reminded.add(owner + " " + overdue.size()),
+                new DatabaseTransactions(replica),
+                clock,
+                ZoneId.of("America/Los_Angeles"))
+            .remindDue();
+      }
+
+      assertThat(reminded).containsExactly("UB 1");
+    }
+  }
+
+  @Test
+  void aMessageCapturedByTwoReplicasIsOnTheTimelineOnceAndThePagePublishedIsUpdatedInPlace() {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService incidents = incidents(one);
+      long id = incidents.declare("api errors", null, Severity.SEV1, false, "UA").incident().id();
+      incidents.channelReady(id, "C1", "inc-1-api-errors");
+      MessageCapture.Message said =
+          new MessageCapture.Message(
+              "C1", "1795514460.000100", "UB", Instant.parse("2026-11-24T10:01:00Z"), "lag");
+
+      for (Database replica : List.of(one, two)) {
+        new MessageCapture(
+                new JdbcIncidentRepository(replica),
+                new JdbcCapturedMessageRepository(replica),
+                new DatabaseTransactions(replica),
+                clock)
+            .capture(said, "UC");
+      }
+      new JdbcPublishedPages(one)
+          .save(id, new PublishedPage("p1", "https://x/1"), Optional.empty());
+      new JdbcPublishedPages(two)
+          .save(id, new PublishedPage("p1", "https://x/1"), Optional.of(clock.instant()));
+
+      assertThat(incidents.timeline(id))
+          .extracting(entry -> entry.kind())
+          .containsExactly(Kind.DECLARED, Kind.MESSAGE);
+      assertThat(new JdbcPublishedPages(one).find(id))
+          .contains(new PublishedPage("p1", "https://x/1"));
+    }
+  }
+
+  @Test
   void twoReplicasDeclaringAtOnceGetDistinctSequentialIds() throws Exception {
     try (Database one = Database.open(url);
         Database two = Database.open(url)) {
@@ -203,6 +289,48 @@ class PostgresIT {
       assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(ids.size()));
       assertThat(ids).hasSize(CALLS);
     }
+  }
+
+  @Test
+  void twoReplicasReceivingOneAlertGroupAtOnceDeclareItOnce() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      AlertNotification firing =
+          new AlertNotification(
+              AlertSource.ALERTMANAGER,
+              "{}:{alertname=\"HighLatency\"}",
+              true,
+              Map.of("alertname", "HighLatency", "severity", "critical"),
+              Map.of(),
+              List.of(
+                  new Alert(
+                      "f1",
+                      true,
+                      Map.of("alertname", "HighLatency"),
+                      Map.of(),
+                      clock.instant().minus(Duration.ofMinutes(2)),
+                      Optional.empty())));
+
+      List<AlertIntake.Result> results =
+          atOnce(
+              List.of(alertIntake(one), alertIntake(two)),
+              (intake, n) -> intake.receive(firing).result());
+
+      assertThat(results).containsOnlyOnce(AlertIntake.Result.DECLARED).hasSize(CALLS);
+      assertThat(incidents(one).open()).hasSize(1);
+      assertThat(incidents(two).open().get(0).startedAt())
+          .isEqualTo(clock.instant().minus(Duration.ofMinutes(2)));
+    }
+  }
+
+  private AlertIntake alertIntake(Database database) {
+    return new AlertIntake(
+        incidents(database),
+        new JdbcAlertGroups(database),
+        new DatabaseTransactions(database),
+        new SeverityMap(Map.of("critical", Severity.SEV0)),
+        new AlertIntake.Settings(false, Duration.ofHours(1)),
+        clock);
   }
 
   @Test
@@ -375,6 +503,81 @@ class PostgresIT {
       List<Long> ids = recorded.stream().flatMap(Optional::stream).map(Handoff::id).toList();
       assertThat(ids).containsExactlyInAnyOrderElementsOf(oneTo(CALLS * 3 / 4 + 1));
     }
+  }
+
+  @Test
+  void twoReplicasRemindOfAnExerciseOnceAndKeepTheFirstTickOfAStep() throws Exception {
+    List<String> reminded = new CopyOnWriteArrayList<>();
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      ExerciseReminders first = reminders(one, reminded);
+      ExerciseReminders second = reminders(two, reminded);
+      ExerciseReminders.Schedule tabletop = tabletopSchedule();
+      first.remindIfDue(tabletop);
+
+      clock.set(Instant.parse("2026-12-01T18:00:00Z"));
+      atOnce(List.of(first, second), (replica, n) -> replica.remindIfDue(tabletop));
+
+      assertThat(reminded).containsExactly("tabletop lb-failure");
+
+      ExerciseService exercises = exercises(one);
+      ExerciseService otherReplica = exercises(two);
+      long drill =
+          exercises
+              .start(
+                  DrillRequest.of(
+                      ExerciseKind.TABLETOP,
+                      BuiltInScenarios.library().find("lb-failure").orElseThrow(),
+                      Severity.SEV2,
+                      Optional.empty(),
+                      "UA"))
+              .incident()
+              .id();
+      List<TickResult> ticks =
+          atOnce(
+              List.of(exercises, otherReplica),
+              (replica, n) -> replica.tick(drill, 3, n % 2 == 0 ? "UA" : "UB"));
+      assertThat(ticks).filteredOn(TickResult.Ticked.class::isInstance).hasSize(1);
+      assertThat(incidents(two).timeline(drill))
+          .filteredOn(entry -> entry.kind() == TimelineEntry.Kind.CHECKLIST)
+          .hasSize(1);
+    }
+  }
+
+  private ExerciseReminders.Schedule tabletopSchedule() {
+    return new ExerciseReminders.Schedule(
+        ExerciseKind.TABLETOP,
+        ExerciseSettings.DEFAULT_TABLETOP_CRON,
+        new QuartzCronCalendar(
+            ExerciseSettings.DEFAULT_TABLETOP_CRON, ZoneId.of("America/Los_Angeles")));
+  }
+
+  private ExerciseReminders reminders(Database database, List<String> reminded) {
+    return new ExerciseReminders(
+        List.of(tabletopSchedule()),
+        BuiltInScenarios.library(),
+        new JdbcDrillRepository(database),
+        new DatabaseTransactions(database),
+        clock,
+        new ExerciseListener() {
+          @Override
+          public void reminderDue(Reminder reminder) {
+            reminded.add(reminder.kind().code() + " " + reminder.scenario().id());
+          }
+
+          @Override
+          public void stepTicked(Drill drill, ChecklistStep step) {}
+        });
+  }
+
+  private ExerciseService exercises(Database database) {
+    return new ExerciseService(
+        BuiltInScenarios.library(),
+        new JdbcDrillRepository(database),
+        incidents(database),
+        new JdbcIncidentRepository(database),
+        new DatabaseTransactions(database),
+        clock);
   }
 
   /** One call made by a replica; {@code n} (0, 1, 2…) tells the calls apart. */

@@ -31,6 +31,18 @@ class BlockKitTextTest {
   }
 
   @Test
+  void aTimeInTheRotationsZoneIsNotRepeatedForAReaderInThatZone() {
+    assertThat(
+            text.mrkdwn(
+                "until Tue 24 Nov 02:00 PST (<!date^1795514400^{date_short_pretty} {time}|x>)."))
+        .isEqualTo("until Tue 24 Nov 02:00 PST.");
+    assertThat(
+            text.mrkdwn(
+                "until Tue 24 Nov 11:00 CET (<!date^1795514400^{date_short_pretty} {time}|x>)."))
+        .isEqualTo("until Tue 24 Nov 11:00 CET (Tue 24 Nov 02:00 PST).");
+  }
+
+  @Test
   void datesShowInTheReadersZone() {
     // 2026-11-24T10:00:00Z is 02:00 in Los Angeles (PST).
     assertThat(text.mrkdwn("at <!date^1795514400^{date_short_pretty} {time}|2026-11-24 10:00 UTC>"))

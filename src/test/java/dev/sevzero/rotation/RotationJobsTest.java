@@ -36,6 +36,11 @@ class RotationJobsTest {
     public void runDue() {}
 
     @Override
+    public java.util.Optional<Instant> nextDue() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
     public void close() {}
   }
 

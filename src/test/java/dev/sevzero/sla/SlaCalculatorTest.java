@@ -75,11 +75,60 @@ class SlaCalculatorTest {
   }
 
   @Test
-  void averageOneMillisecondOverTheTargetIsNotMetAndShowsAsOverIt() {
-    SlaReport report = reportOf(ofMinutes(10), ofMinutes(20).plusMillis(2));
+  void averageHalfASecondOverTheTargetIsNotMetAndShowsAsOverIt() {
+    SlaReport report = reportOf(ofMinutes(10), ofMinutes(20).plusSeconds(1));
 
     assertThat(report.verdict()).isEqualTo(Verdict.WITHIN_TOLERANCE);
     assertThat(report.figures().average()).isEqualTo(ofSeconds(15 * 60 + 1));
+  }
+
+  @Test
+  void oneIncidentAckedAfter4m11sShowsTheSameFigureEverywhere() {
+    // The ack said "after 4m 11s" (4m 11.6s measured): average, median, p90 and max all agree.
+    MonthFigures figures = reportOf(ofSeconds(4 * 60 + 11).plusMillis(600)).figures();
+
+    Duration shown = ofSeconds(4 * 60 + 11);
+    assertThat(figures).isEqualTo(new MonthFigures(1, shown, shown, shown, shown, null));
+  }
+
+  @Test
+  void handComputedMonthWithFractionsOfSeconds() {
+    // Counted in whole seconds: 61, 62, 300 (from 61.9, 62.2, 300.5).
+    // Sum 423 / 3 = 141 → 2m 21s; median 62 → 1m 02s; p90 rank ⌈2.7⌉ = 3 → 300; max 300.
+    // Resolved after 10m 00.7s and 20m 59.9s: 600 + 1259 = 1859 / 2 = 929.5 → 930 → 15m 30s.
+    SlaReport report =
+        calculator.report(
+            NOVEMBER,
+            List.of(
+                incident(1)
+                    .respondedAfter(Duration.ofMillis(61_900), "UANA")
+                    .resolvedAfter(Duration.ofMillis(600_700))
+                    .facts(),
+                incident(2)
+                    .respondedAfter(Duration.ofMillis(62_200), "UANA")
+                    .resolvedAfter(Duration.ofMillis(1_259_900))
+                    .facts(),
+                incident(3).respondedAfter(Duration.ofMillis(300_500), "UBEN").facts()),
+            null);
+
+    assertThat(report.figures())
+        .isEqualTo(
+            new MonthFigures(
+                3, ofSeconds(141), ofSeconds(62), ofSeconds(300), ofSeconds(300), ofSeconds(930)));
+    assertThat(report.responders())
+        .containsExactly(
+            new ResponderSummary("UANA", 2, ofSeconds(62)), // (61 + 62) / 2 = 61.5 → 62
+            new ResponderSummary("UBEN", 1, ofSeconds(300)));
+  }
+
+  @Test
+  void anEvenCountMedianOfWholeSecondsRoundsUpAndStaysWithinTheMaximum() {
+    // 10 s and 11 s: median and average 10.5 → 11 s, which is the maximum, not above it.
+    MonthFigures figures = reportOf(ofSeconds(10).plusMillis(999), ofSeconds(11)).figures();
+
+    assertThat(figures.median()).isEqualTo(ofSeconds(11));
+    assertThat(figures.average()).isEqualTo(ofSeconds(11));
+    assertThat(figures.max()).isEqualTo(ofSeconds(11));
   }
 
   @Test
@@ -229,11 +278,11 @@ class SlaCalculatorTest {
     return reportOf(first, second).verdict();
   }
 
-  private SlaReport reportOf(Duration first, Duration second) {
-    return calculator.report(
-        NOVEMBER,
-        List.of(
-            incident(1).respondedAfter(first).facts(), incident(2).respondedAfter(second).facts()),
-        null);
+  private SlaReport reportOf(Duration... responseTimes) {
+    List<IncidentFacts> incidents = new java.util.ArrayList<>();
+    for (int i = 0; i < responseTimes.length; i++) {
+      incidents.add(incident(i + 1).respondedAfter(responseTimes[i]).facts());
+    }
+    return calculator.report(NOVEMBER, incidents, null);
   }
 }

@@ -71,7 +71,7 @@ class SlaCsvTest {
 
     assertThat(lines(csv.write(List.of(drill))).get(1))
         .isEqualTo(
-            "INC-7,DR drill,sev0,true,2026-11-10T18:00:00Z,2026-11-10T10:00:00-08:00,"
+            "DRILL-7,DR drill,sev0,true,2026-11-10T18:00:00Z,2026-11-10T10:00:00-08:00,"
                 + "2026-11-10T18:00:00Z,2026-11-10T10:00:00-08:00,,,,,,,,,0,0,0");
   }
 

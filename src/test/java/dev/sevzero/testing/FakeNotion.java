@@ -42,6 +42,9 @@ public final class FakeNotion implements AutoCloseable {
   public record Page(String id, String parentId, String title, String url) {}
 
   /** An error to answer to the next request whose "METHOD /path" starts with {@code request}. */
+  /** What a request is answered with. */
+  private record Answer(int status, JsonObject json) {}
+
   private record Failure(
       String request, int status, Optional<Duration> retryAfter, String code, String message) {}
 
@@ -51,6 +54,7 @@ public final class FakeNotion implements AutoCloseable {
   private final Map<String, List<String>> children = new LinkedHashMap<>();
   private final Map<String, JsonObject> blocks = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final List<String> lostAnswers = new ArrayList<>();
   private long nextId = 1;
 
   private FakeNotion() {
@@ -86,7 +90,20 @@ public final class FakeNotion implements AutoCloseable {
 
   /** Answers the next request with this error, as Notion words them. */
   public synchronized void failNext(int status, String code, String message) {
-    failures.add(new Failure("", status, Optional.empty(), code, message));
+    failNext("", status, code, message);
+  }
+
+  /** Answers the next request starting with {@code request} with this error. */
+  public synchronized void failNext(String request, int status, String code, String message) {
+    failures.add(new Failure(request, status, Optional.empty(), code, message));
+  }
+
+  /**
+   * Carries out the next request starting with {@code request} but answers 504, as when Notion's
+   * answer is lost on the way back.
+   */
+  public synchronized void loseNextAnswer(String request) {
+    lostAnswers.add(request);
   }
 
   public synchronized List<Request> requests() {
@@ -124,17 +141,18 @@ public final class FakeNotion implements AutoCloseable {
       try {
         body = raw.isEmpty() ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
       } catch (JsonSyntaxException | IllegalStateException e) {
-        error(exchange, 400, "invalid_json", "Error parsing JSON body.");
+        respond(exchange, error(400, "invalid_json", "Error parsing JSON body."));
         return;
       }
       requests.add(new Request(method, path, body));
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       if (!("Bearer " + TOKEN).equals(auth)) {
-        error(exchange, 401, "unauthorized", "API token is invalid.");
+        respond(exchange, error(401, "unauthorized", "API token is invalid."));
         return;
       }
       if (exchange.getRequestHeaders().getFirst("Notion-Version") == null) {
-        error(exchange, 400, "missing_version", "Notion-Version header failed validation.");
+        respond(
+            exchange, error(400, "missing_version", "Notion-Version header failed validation."));
         return;
       }
       Failure failure =
@@ -151,87 +169,101 @@ public final class FakeNotion implements AutoCloseable {
                     exchange
                         .getResponseHeaders()
                         .add("Retry-After", Long.toString(after.toSeconds())));
-        error(exchange, failure.status(), failure.code(), failure.message());
+        respond(exchange, error(failure.status(), failure.code(), failure.message()));
         return;
       }
       Optional<String> invalid = limits("body", body);
       if (invalid.isPresent()) {
-        error(exchange, 400, "validation_error", invalid.get());
+        respond(exchange, error(400, "validation_error", invalid.get()));
         return;
       }
-      route(exchange, method, path, body, exchange.getRequestURI().getQuery());
+      String lost =
+          lostAnswers.stream()
+              .filter(request -> (method + " " + path).startsWith(request))
+              .findFirst()
+              .orElse(null);
+      if (lost != null) {
+        lostAnswers.remove(lost);
+        route(method, path, body, exchange.getRequestURI().getQuery());
+        respond(exchange, error(504, "gateway_timeout", "The request timed out."));
+        return;
+      }
+      respond(exchange, route(method, path, body, exchange.getRequestURI().getQuery()));
     }
   }
 
-  private void route(
-      HttpExchange exchange, String method, String path, JsonObject body, String query)
-      throws IOException {
+  private Answer route(String method, String path, JsonObject body, String query) {
     Matcher children = CHILDREN.matcher(path);
     Matcher page = PAGE.matcher(path);
     Matcher block = BLOCK.matcher(path);
     if (method.equals("POST") && path.equals("/v1/pages")) {
-      createPage(exchange, body);
+      return createPage(body);
     } else if (method.equals("PATCH") && page.matches()) {
-      updatePage(exchange, normalize(page.group(1)), body);
+      return updatePage(normalize(page.group(1)), body);
     } else if (children.matches() && method.equals("GET")) {
-      listChildren(exchange, normalize(children.group(1)), query);
+      return listChildren(normalize(children.group(1)), query);
     } else if (children.matches() && method.equals("PATCH")) {
-      append(exchange, normalize(children.group(1)), body);
+      return append(normalize(children.group(1)), body);
     } else if (block.matches() && method.equals("DELETE")) {
-      delete(exchange, normalize(block.group(1)));
-    } else {
-      error(exchange, 400, "invalid_request_url", "Invalid request URL.");
+      return delete(normalize(block.group(1)));
     }
+    return error(400, "invalid_request_url", "Invalid request URL.");
   }
 
-  private void createPage(HttpExchange exchange, JsonObject body) throws IOException {
+  private Answer createPage(JsonObject body) {
     String parent =
         body.has("parent") && body.getAsJsonObject("parent").has("page_id")
             ? normalize(body.getAsJsonObject("parent").get("page_id").getAsString())
             : "";
     if (!parent.equals(PARENT_PAGE_ID)) {
-      error(
-          exchange,
+      return error(
           404,
           "object_not_found",
           "Could not find page with ID: " + parent + ". Make sure the page exists and is shared.");
-      return;
     }
     Optional<String> title = title(body);
     if (title.isEmpty()) {
-      error(exchange, 400, "validation_error", "body.properties.title should be defined.");
-      return;
+      return error(400, "validation_error", "body.properties.title should be defined.");
     }
     String id = newId();
     Page created =
         new Page(
             id, parent, title.get(), "https://www.notion.so/Post-mortem-" + id.replace("-", ""));
     pages.put(id, created);
-    this.children.put(id, new ArrayList<>());
+    // The new page is also a child_page block of its parent, as Notion lists it there.
+    JsonObject childPage = new JsonObject();
+    childPage.addProperty("title", created.title());
+    JsonObject asBlock = new JsonObject();
+    asBlock.addProperty("object", "block");
+    asBlock.addProperty("type", "child_page");
+    asBlock.add("child_page", childPage);
+    asBlock.addProperty("id", id);
+    asBlock.addProperty("archived", false);
+    blocks.put(id, asBlock);
+    children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
+    children.put(id, new ArrayList<>());
     addChildren(id, body.has("children") ? body.getAsJsonArray("children") : new JsonArray());
-    respond(exchange, 200, pageJson(created));
+    return new Answer(200, pageJson(created));
   }
 
-  private void updatePage(HttpExchange exchange, String id, JsonObject body) throws IOException {
+  private Answer updatePage(String id, JsonObject body) {
     Page page = pages.get(id);
     if (page == null) {
-      error(exchange, 404, "object_not_found", "Could not find page with ID: " + id + ".");
-      return;
+      return error(404, "object_not_found", "Could not find page with ID: " + id + ".");
     }
     Page updated = new Page(id, page.parentId(), title(body).orElse(page.title()), page.url());
     pages.put(id, updated);
-    respond(exchange, 200, pageJson(updated));
+    blocks.get(id).getAsJsonObject("child_page").addProperty("title", updated.title());
+    return new Answer(200, pageJson(updated));
   }
 
-  private void listChildren(HttpExchange exchange, String id, String query) throws IOException {
-    if (!children.containsKey(id)) {
-      error(exchange, 404, "object_not_found", "Could not find block with ID: " + id + ".");
-      return;
+  private Answer listChildren(String id, String query) {
+    if (!children.containsKey(id) && !id.equals(PARENT_PAGE_ID)) {
+      return error(404, "object_not_found", "Could not find block with ID: " + id + ".");
     }
     int size = Integer.parseInt(parameter(query, "page_size").orElse("100"));
     if (size > 100) {
-      error(exchange, 400, "validation_error", "page_size should be ≤ 100.");
-      return;
+      return error(400, "validation_error", "page_size should be ≤ 100.");
     }
     int start = Integer.parseInt(parameter(query, "start_cursor").orElse("0"));
     List<String> live = live(id);
@@ -243,37 +275,33 @@ public final class FakeNotion implements AutoCloseable {
     list.add("results", results);
     list.addProperty("has_more", end < live.size());
     list.addProperty("next_cursor", end < live.size() ? Integer.toString(end) : null);
-    respond(exchange, 200, list);
+    return new Answer(200, list);
   }
 
-  private void append(HttpExchange exchange, String id, JsonObject body) throws IOException {
+  private Answer append(String id, JsonObject body) {
     if (!children.containsKey(id)) {
-      error(exchange, 404, "object_not_found", "Could not find block with ID: " + id + ".");
-      return;
+      return error(404, "object_not_found", "Could not find block with ID: " + id + ".");
     }
     if (!body.has("children")) {
-      error(exchange, 400, "validation_error", "body.children should be defined.");
-      return;
+      return error(400, "validation_error", "body.children should be defined.");
     }
     addChildren(id, body.getAsJsonArray("children"));
     JsonObject list = new JsonObject();
     list.addProperty("object", "list");
     list.add("results", new JsonArray());
-    respond(exchange, 200, list);
+    return new Answer(200, list);
   }
 
-  private void delete(HttpExchange exchange, String id) throws IOException {
+  private Answer delete(String id) {
     JsonObject block = blocks.get(id);
     if (block == null) {
-      error(exchange, 404, "object_not_found", "Could not find block with ID: " + id + ".");
-      return;
+      return error(404, "object_not_found", "Could not find block with ID: " + id + ".");
     }
     if (block.get("archived").getAsBoolean()) {
-      error(exchange, 400, "validation_error", "Can't edit block that is archived.");
-      return;
+      return error(400, "validation_error", "Can't edit block that is archived.");
     }
     block.addProperty("archived", true);
-    respond(exchange, 200, block);
+    return new Answer(200, block);
   }
 
   private void addChildren(String parent, JsonArray added) {
@@ -371,14 +399,17 @@ public final class FakeNotion implements AutoCloseable {
     return id.replace("-", "");
   }
 
-  private static void error(HttpExchange exchange, int status, String code, String message)
-      throws IOException {
+  private static Answer error(int status, String code, String message) {
     JsonObject error = new JsonObject();
     error.addProperty("object", "error");
     error.addProperty("status", status);
     error.addProperty("code", code);
     error.addProperty("message", message);
-    respond(exchange, status, error);
+    return new Answer(status, error);
+  }
+
+  private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+    respond(exchange, answer.status(), answer.json());
   }
 
   private static void respond(HttpExchange exchange, int status, JsonObject json)

@@ -62,5 +62,10 @@ public final class ManualScheduler implements Scheduler {
   }
 
   @Override
+  public synchronized Optional<Instant> nextDue() {
+    return wakeUps.values().stream().map(WakeUp::at).min(java.util.Comparator.naturalOrder());
+  }
+
+  @Override
   public void close() {}
 }

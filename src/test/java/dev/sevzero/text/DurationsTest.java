@@ -35,4 +35,25 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.format(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void parsesDurationsAsPeopleTypeThem() {
+    assertThat(Durations.parse("15m")).contains(Duration.ofMinutes(15));
+    assertThat(Durations.parse("1h30m")).contains(Duration.ofMinutes(90));
+    assertThat(Durations.parse(" 1h 05m ")).contains(Duration.ofMinutes(65));
+    assertThat(Durations.parse("2d")).contains(Duration.ofDays(2));
+    assertThat(Durations.parse("90s")).contains(Duration.ofSeconds(90));
+    assertThat(Durations.parse("0m")).contains(Duration.ZERO);
+    assertThat(Durations.parse(Durations.format(Duration.ofMinutes(75))))
+        .contains(Duration.ofMinutes(75));
+  }
+
+  @Test
+  void refusesWhatIsNotADuration() {
+    assertThat(Durations.parse("")).isEmpty();
+    assertThat(Durations.parse("15")).isEmpty();
+    assertThat(Durations.parse("1.5h")).isEmpty();
+    assertThat(Durations.parse("30m1h")).isEmpty();
+    assertThat(Durations.parse("an hour")).isEmpty();
+  }
 }

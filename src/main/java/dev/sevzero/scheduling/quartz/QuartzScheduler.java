@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
@@ -47,6 +50,7 @@ public final class QuartzScheduler implements Scheduler {
   private static final String CRON_GROUP = "cron";
   private static final String REGISTRATION = "registration";
   private static final String SELF = QuartzScheduler.class.getName();
+  private static final Duration POLL = Duration.ofMinutes(1);
 
   private final Clock appClock;
   private final Clock realClock;
@@ -150,6 +154,17 @@ public final class QuartzScheduler implements Scheduler {
             run(key, cronJob.job());
           }
         });
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return Stream.concat(
+            wakeUps.values().stream().map(WakeUp::at),
+            cronJobs.values().stream()
+                .filter(cronJob -> !cronJob.isPoll())
+                .map(CronJob::nextFire)
+                .flatMap(Optional::stream))
+        .min(Comparator.naturalOrder());
   }
 
   @Override
@@ -273,6 +288,18 @@ public final class QuartzScheduler implements Scheduler {
       if (at.isAfter(lastRun)) {
         lastRun = at;
       }
+    }
+
+    /** Fires every minute or more often. */
+    synchronized boolean isPoll() {
+      Date first = expression.getNextValidTimeAfter(Date.from(lastRun));
+      Date second = first == null ? null : expression.getNextValidTimeAfter(first);
+      return second != null && second.getTime() - first.getTime() <= POLL.toMillis();
+    }
+
+    synchronized Optional<Instant> nextFire() {
+      return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(lastRun)))
+          .map(Date::toInstant);
     }
 
     /** Whether a fire time passed since the last run; if so, counts this as the run. */

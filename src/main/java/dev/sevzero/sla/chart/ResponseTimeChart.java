@@ -105,7 +105,7 @@ public final class ResponseTimeChart {
   }
 
   private static String label(MeasuredResponse response) {
-    return "INC-" + response.incident().id() + (response.responded() ? "" : "*");
+    return response.incident().key() + (response.responded() ? "" : "*");
   }
 
   private static String subtitle(SlaReport report) {

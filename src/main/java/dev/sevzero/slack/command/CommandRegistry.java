@@ -1,17 +1,27 @@
 package dev.sevzero.slack.command;
 
+import dev.sevzero.incident.IncidentException;
+import dev.sevzero.rotation.RotationFailure;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sub-commands of one slash command. It routes what was typed to a handler, and writes the help
  * and every usage error from the same entries, so they always agree with what runs.
+ *
+ * <p>It is also the one place that turns whatever a handler throws into what the person sees: a
+ * usage error with the usage line, a refusal of the domain rules as its own sentence, anything else
+ * as an apology that names no class and no exception text. No handler wraps its own.
  */
 public final class CommandRegistry {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
 
   private final String command;
   private final String purpose;
@@ -83,6 +93,19 @@ public final class CommandRegistry {
       return subCommand.handler().handle(forHandler);
     } catch (UsageException e) {
       return CommandReply.ephemeral(e.getMessage() + "\nUsage: `" + usage(subCommand) + "`");
+    } catch (IncidentException refusal) {
+      return CommandReply.ephemeral(refusal.getMessage());
+    } catch (RotationFailure refusal) {
+      return CommandReply.ephemeral(refusal.getMessage() + " Nothing was changed.");
+    } catch (RuntimeException e) {
+      // The rest of the text may be someone's free text: only the sub-command goes to the log.
+      log.error("{} {} failed: {}", command, name, e.getMessage(), e);
+      return CommandReply.ephemeral(
+          "Sorry, Sevzero hit an error running `"
+              + command
+              + " "
+              + name
+              + "`. It is logged; please try again or tell an admin.");
     }
   }
 

@@ -128,12 +128,13 @@ public final class MessageDeliveries {
     if (message.notice() == null) {
       return;
     }
+    String notice = message.notice() + " (" + reason + ")";
+    if (message.tellIn() != null) {
+      notices.tellIn(outbox, message.tellIn(), notice);
+      return;
+    }
     notices.tell(
-        outbox,
-        delivery,
-        message.notice() + " (" + reason + ")",
-        message.incident() == null,
-        Optional.ofNullable(message.tell()));
+        outbox, delivery, notice, message.incident() == null, Optional.ofNullable(message.tell()));
   }
 
   private Outcome invite(Delivery delivery) {
@@ -164,7 +165,10 @@ public final class MessageDeliveries {
   private Outcome upload(Delivery delivery) {
     SlackOutbox.Upload upload = SlackOutbox.read(delivery.payload(), SlackOutbox.Upload.class);
     String channel = upload.channel();
-    if (channel == null) {
+    if (channel == null && upload.incident() == null) {
+      // Neither a channel nor an incident: the file is for the user alone (an SLA report's).
+      channel = poster.directMessageChannel(upload.user());
+    } else if (channel == null) {
       Optional<String> found = incidentChannel.apply(upload.incident());
       if (found.isEmpty()) {
         return Outcome.failed("the incident has no channel");
@@ -172,20 +176,41 @@ public final class MessageDeliveries {
       channel = found.get();
     }
     byte[] bytes = Base64.getDecoder().decode(upload.base64());
-    String target = channel;
-    FilesUploadV2Response here =
-        attempt.call(
-            "files.uploadV2", c -> uploadAnswer(c, file(target, upload, bytes)), CANNOT_POST_THERE);
-    if (!here.isOk()) {
-      log.info(
-          "Cannot post {} in {} ({}); sending it by DM",
-          upload.filename(),
-          channel,
-          here.getError());
+    Optional<String> shared = uploadOnce(delivery, channel, upload, bytes, CANNOT_POST_THERE);
+    if (shared.isEmpty()) {
+      log.info("Cannot post {} in {}; sending it by DM", upload.filename(), channel);
       String dm = poster.directMessageChannel(upload.user());
-      attempt.call("files.uploadV2", c -> uploadAnswer(c, file(dm, upload, bytes)));
+      shared = uploadOnce(delivery, dm, upload, bytes);
     }
-    return Outcome.delivered();
+    return Outcome.delivered(shared.orElseThrow());
+  }
+
+  /**
+   * Shares the file in {@code channel} unless a resumed delivery finds it there already; returns
+   * the file's id, or nothing when Slack answered one of the {@code accepted} errors.
+   */
+  private Optional<String> uploadOnce(
+      Delivery delivery,
+      String channel,
+      SlackOutbox.Upload upload,
+      byte[] bytes,
+      String... accepted) {
+    if (delivery.resumed()) {
+      Optional<String> already =
+          poster.alreadyUploaded(delivery, channel, upload.filename(), title(upload));
+      if (already.isPresent()) {
+        return already;
+      }
+    }
+    FilesUploadV2Response answer =
+        attempt.call(
+            "files.uploadV2", c -> uploadAnswer(c, file(channel, upload, bytes)), accepted);
+    return answer.isOk() ? Optional.of(answer.getFile().getId()) : Optional.empty();
+  }
+
+  /** Slack titles a file with its name when no title is given. */
+  private static String title(SlackOutbox.Upload upload) {
+    return upload.title() == null ? upload.filename() : upload.title();
   }
 
   private void uploadRefused(Delivery delivery, String reason, Outbox outbox) {

@@ -23,6 +23,17 @@ public final class Notices {
     this.incidentChannel = incidentChannel;
   }
 
+  /** Tells it in {@code channel}, for refusals that concern no incident (the rotation's). */
+  public void tellIn(Outbox outbox, String channel, String text) {
+    String notice = "⚠️ " + text;
+    log.warn("Telling people in {}: {}", channel, text);
+    outbox.enqueue(
+        NewDelivery.of(
+            SlackOutbox.POST,
+            SlackOutbox.payload(
+                new SlackMessage(channel, null, null, notice, null, null, null, null))));
+  }
+
   /**
    * @param inIncidentChannel whether the incident's channel can be told (it was not what failed)
    * @param person who to DM otherwise
@@ -43,7 +54,7 @@ public final class Notices {
           NewDelivery.of(
                   SlackOutbox.POST,
                   SlackOutbox.payload(
-                      new SlackMessage(null, incident.get(), null, notice, null, null, null)))
+                      new SlackMessage(null, incident.get(), null, notice, null, null, null, null)))
               .inSequence(SlackOutbox.sequenceOf(incident.get()))
               .about(incident.get()));
     } else if (person.isPresent()) {
@@ -51,7 +62,7 @@ public final class Notices {
           NewDelivery.of(
               SlackOutbox.POST,
               SlackOutbox.payload(
-                  new SlackMessage(null, null, person.get(), notice, null, null, null))));
+                  new SlackMessage(null, null, person.get(), notice, null, null, null, null))));
     }
   }
 }

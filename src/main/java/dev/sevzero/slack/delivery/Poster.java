@@ -74,7 +74,38 @@ public final class Poster {
         .getId();
   }
 
+  /**
+   * Where a resumed upload may already have reached Slack, the file shared in {@code channel} since
+   * the delivery was stored under the same name and title, if any. Uploads carry no metadata, so
+   * two uploads of the same file name and title to the same place within that window count as one:
+   * the person asked for the same file twice while the first was being delivered.
+   */
+  public Optional<String> alreadyUploaded(
+      Delivery delivery, String channel, String filename, String title) {
+    return historySince(delivery, channel).stream()
+        .filter(message -> message.getFiles() != null)
+        .flatMap(message -> message.getFiles().stream())
+        .filter(file -> filename.equals(file.getName()) && title.equals(file.getTitle()))
+        .map(file -> file.getId())
+        .findFirst();
+  }
+
   private Optional<String> alreadyPosted(Delivery delivery, String channel) {
+    String id = Long.toString(delivery.id());
+    return historySince(delivery, channel).stream()
+        .filter(message -> message.getMetadata() != null)
+        .filter(message -> EVENT_TYPE.equals(message.getMetadata().getEventType()))
+        .filter(
+            message ->
+                message.getMetadata().getEventPayload() != null
+                    && id.equals(
+                        String.valueOf(message.getMetadata().getEventPayload().get(DELIVERY_ID))))
+        .map(Message::getTs)
+        .findFirst();
+  }
+
+  /** The channel's messages since the delivery was stored; none if the bot cannot read it. */
+  private List<Message> historySince(Delivery delivery, String channel) {
     // A second before it was stored: Slack's ts and our clock need not agree to the millisecond.
     String oldest =
         BigDecimal.valueOf(delivery.createdAt().toEpochMilli() - 1_000, 3).toPlainString();
@@ -91,18 +122,8 @@ public final class Poster {
             "not_in_channel",
             "channel_not_found");
     if (!history.isOk() || history.getMessages() == null) {
-      return Optional.empty();
+      return List.of();
     }
-    String id = Long.toString(delivery.id());
-    return history.getMessages().stream()
-        .filter(message -> message.getMetadata() != null)
-        .filter(message -> EVENT_TYPE.equals(message.getMetadata().getEventType()))
-        .filter(
-            message ->
-                message.getMetadata().getEventPayload() != null
-                    && id.equals(
-                        String.valueOf(message.getMetadata().getEventPayload().get(DELIVERY_ID))))
-        .map(Message::getTs)
-        .findFirst();
+    return history.getMessages();
   }
 }

@@ -8,6 +8,8 @@ package dev.sevzero.slack.delivery;
  * @param notice what to tell people if Slack refuses it for good ("Could not page @bob"), or null
  *     to only log it
  * @param tell who to tell by DM when the refusal cannot be told in the incident's channel, or null
+ * @param tellIn the channel to tell it in instead of a DM (the rotation's refusals go to {@code
+ *     ONCALL_CHANNEL}), or null
  */
 record SlackMessage(
     String channel,
@@ -16,4 +18,5 @@ record SlackMessage(
     String text,
     String blocks,
     String notice,
-    String tell) {}
+    String tell,
+    String tellIn) {}

@@ -68,7 +68,7 @@ public final class SlackOutbox {
     inIncidentSequence(
         POST,
         incidentId,
-        new SlackMessage(null, incidentId, null, text, json(blocks), notice, tell));
+        new SlackMessage(null, incidentId, null, text, json(blocks), notice, tell, null));
   }
 
   /** Posts in {@code channel}; about an incident, so that a refusal is told in its channel. */
@@ -78,17 +78,36 @@ public final class SlackOutbox {
         NewDelivery.of(
             POST,
             PAYLOAD.toJson(
-                new SlackMessage(channel, null, null, text, json(blocks), notice, null)));
+                new SlackMessage(channel, null, null, text, json(blocks), notice, null, null)));
     outbox.enqueue(about.map(delivery::about).orElse(delivery));
   }
 
-  /** Posts in {@code channel} ({@code user}'s DM when null) after the rotation's earlier news. */
-  public void tellRotation(String channel, String user, String text, List<LayoutBlock> blocks) {
+  /**
+   * Posts in {@code channel} ({@code user}'s DM when null) after the rotation's earlier news. If
+   * Slack refuses it for good, {@code notice} is told in {@code tellIn} when set, else by DM to
+   * {@code tell}.
+   */
+  public void tellRotation(
+      String channel,
+      String user,
+      String text,
+      List<LayoutBlock> blocks,
+      String notice,
+      Optional<String> tellIn,
+      Optional<String> tell) {
     outbox.enqueue(
         NewDelivery.of(
                 POST,
                 PAYLOAD.toJson(
-                    new SlackMessage(channel, null, user, text, json(blocks), null, null)))
+                    new SlackMessage(
+                        channel,
+                        null,
+                        user,
+                        text,
+                        json(blocks),
+                        notice,
+                        tell.orElse(null),
+                        tellIn.orElse(null))))
             .inSequence(ROTATION));
   }
 
@@ -98,7 +117,8 @@ public final class SlackOutbox {
     NewDelivery delivery =
         NewDelivery.of(
             POST,
-            PAYLOAD.toJson(new SlackMessage(null, null, user, text, json(blocks), notice, null)));
+            PAYLOAD.toJson(
+                new SlackMessage(null, null, user, text, json(blocks), notice, null, null)));
     outbox.enqueue(about.map(delivery::about).orElse(delivery));
   }
 
@@ -108,8 +128,8 @@ public final class SlackOutbox {
   }
 
   /**
-   * Uploads a file to {@code channel} (or, with none, the incident's channel); where the bot may
-   * not post it goes to {@code user}'s DM, so it is never lost.
+   * Uploads a file to {@code channel} (or, with none, the incident's channel; with neither, {@code
+   * user}'s DM); where the bot may not post it goes to {@code user}'s DM, so it is never lost.
    */
   public void upload(
       Optional<String> channel,

@@ -6,7 +6,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.escapeKeepingMentions;
 import static dev.sevzero.slack.SlackText.user;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -83,7 +83,7 @@ final class FollowupViews {
         .append("*#")
         .append(followup.id())
         .append("* ")
-        .append(escape(followup.text()))
+        .append(escapeKeepingMentions(followup.text()))
         .append(followup.isDone() ? "~" : "")
         .append(" · ")
         .append(keyOf.apply(followup.incidentId()))
@@ -106,7 +106,7 @@ final class FollowupViews {
         + "* on "
         + key
         + ": "
-        + escape(followup.text())
+        + escapeKeepingMentions(followup.text())
         + followup.owner().map(owner -> " — owner " + user(owner)).orElse("")
         + followup.due().map(due -> ", due " + due).orElse("");
   }
@@ -117,7 +117,7 @@ final class FollowupViews {
         + " marked follow-up *#"
         + followup.id()
         + "* done: "
-        + escape(followup.text());
+        + escapeKeepingMentions(followup.text());
   }
 
   /** The weekly reminder's text; the blocks list the follow-ups with Done buttons. */

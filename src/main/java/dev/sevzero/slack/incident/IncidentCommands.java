@@ -10,7 +10,6 @@ import com.slack.api.model.view.View;
 import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
-import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
@@ -21,23 +20,23 @@ import dev.sevzero.slack.command.CommandInvocation;
 import dev.sevzero.slack.command.CommandRegistry;
 import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.Mentions;
+import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import dev.sevzero.slack.transport.SlackGateway;
 import dev.sevzero.text.Durations;
+import dev.sevzero.text.VisibleText;
 import dev.sevzero.updates.UpdateSchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code /incident}: every sub-command, its usage and its handler, in one registry. */
 public final class IncidentCommands {
-
-  private static final int MAX_TITLE = 150;
 
   private final IncidentService incidents;
   private final UpdateSchedule updates;
@@ -45,6 +44,8 @@ public final class IncidentCommands {
   private final SlackWork work;
   private final Clock clock;
   private final DeliveryBacklog deliveries;
+  private final People people;
+  private final IncidentExtensions extensions;
   private final CommandRegistry registry;
 
   public IncidentCommands(
@@ -54,7 +55,11 @@ public final class IncidentCommands {
       SlackWork work,
       Clock clock,
       Predicate<String> isAdmin,
-      DeliveryBacklog deliveries) {
+      DeliveryBacklog deliveries,
+      People people,
+      IncidentExtensions extensions) {
+    this.people = people;
+    this.extensions = extensions;
     this.incidents = incidents;
     this.deliveries = deliveries;
     this.updates = updates;
@@ -68,74 +73,39 @@ public final class IncidentCommands {
                     "declare",
                     "[sev0|sev1|sev2|sev3] <title>",
                     "declare an incident (no title: a form); severity defaults to sev0",
-                    showingRefusals(inv -> declare(inv, false))))
-            .add(
-                SubCommand.of(
-                    "drill",
-                    "[sev0|sev1|sev2|sev3] <scenario>",
-                    "start an exercise: the full process, kept out of SLA figures",
-                    showingRefusals(inv -> declare(inv, true))))
-            .add(
-                SubCommand.of(
-                    "ack",
-                    "[incident]",
-                    "acknowledge the incident",
-                    showingRefusals(this::acknowledge)))
-            .add(
-                SubCommand.of(
-                    "commander",
-                    "[@user]",
-                    "make someone (default: you) Incident Commander",
-                    showingRefusals(inv -> assign(inv, Role.COMMANDER))))
-            .add(
-                SubCommand.of(
-                    "scribe",
-                    "[@user]",
-                    "make someone (default: you) scribe / comms lead",
-                    showingRefusals(inv -> assign(inv, Role.SCRIBE))))
-            .add(
-                SubCommand.of(
-                    "engineer",
-                    "[@user …]",
-                    "add engineers (default: you)",
-                    showingRefusals(inv -> assign(inv, Role.ENGINEER))))
-            .add(
-                SubCommand.of(
-                    "update",
-                    "<text>",
-                    "post a stakeholder update (no text: a form)",
-                    showingRefusals(this::update)))
-            .add(
-                SubCommand.of(
-                    "note", "<text>", "add a timeline entry", showingRefusals(this::note)))
-            .add(
-                SubCommand.of(
-                    "sev",
-                    "<sev0|sev1|sev2|sev3>",
-                    "change the severity",
-                    showingRefusals(this::severity)))
-            .add(
-                SubCommand.of(
-                    "status",
-                    "[incident]",
-                    "severity, roles, age, time to ack, updates",
-                    showingRefusals(this::status)))
-            .add(SubCommand.of("list", "", "open incidents", showingRefusals(this::list)))
-            .add(
-                SubCommand.of(
-                    "resolve", "[summary]", "resolve the incident", showingRefusals(this::resolve)))
-            .add(SubCommand.of("reopen", "[incident]", "reopen a resolved incident", this::reopen));
-  }
-
-  /** The incident rules' refusals (acting on a resolved incident…) are answers, not errors. */
-  private static SubCommand.Handler showingRefusals(SubCommand.Handler handler) {
-    return invocation -> {
-      try {
-        return handler.handle(invocation);
-      } catch (IncidentException refusal) {
-        return CommandReply.ephemeral(refusal.getMessage());
-      }
-    };
+                    inv -> declare(inv, false)));
+    extensions.subCommands().forEach(registry::add);
+    registry
+        .add(SubCommand.of("ack", "[incident]", "acknowledge the incident", this::acknowledge))
+        .add(
+            SubCommand.of(
+                "commander",
+                "[@user]",
+                "make someone (default: you) Incident Commander",
+                inv -> assign(inv, Role.COMMANDER)))
+        .add(
+            SubCommand.of(
+                "scribe",
+                "[@user]",
+                "make someone (default: you) scribe / comms lead",
+                inv -> assign(inv, Role.SCRIBE)))
+        .add(
+            SubCommand.of(
+                "engineer",
+                "[@user …]",
+                "add engineers (default: you)",
+                inv -> assign(inv, Role.ENGINEER)))
+        .add(
+            SubCommand.of(
+                "update", "<text>", "post a stakeholder update (no text: a form)", this::update))
+        .add(SubCommand.of("note", "<text>", "add a timeline entry", this::note))
+        .add(SubCommand.of("sev", "<sev0|sev1|sev2|sev3>", "change the severity", this::severity))
+        .add(
+            SubCommand.of(
+                "status", "[incident]", "severity, roles, age, time to ack, updates", this::status))
+        .add(SubCommand.of("list", "", "open incidents", this::list))
+        .add(SubCommand.of("resolve", "[summary]", "resolve the incident", this::resolve))
+        .add(SubCommand.of("reopen", "[incident]", "reopen a resolved incident", this::reopen));
   }
 
   public CommandRegistry registry() {
@@ -145,28 +115,16 @@ public final class IncidentCommands {
   private CommandReply declare(CommandInvocation invocation, boolean drill) {
     List<String> words = new ArrayList<>(invocation.words());
     Severity severity = Severity.SEV0;
-    if (!words.isEmpty() && words.get(0).toLowerCase(Locale.ROOT).startsWith("sev")) {
-      String typed = words.remove(0);
-      severity =
-          Severity.parse(typed)
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
+    if (!words.isEmpty() && Severity.parse(words.get(0)).isPresent()) {
+      severity = Severity.parse(words.remove(0)).orElseThrow();
+    } else if (!words.isEmpty() && LOOKS_LIKE_A_SEVERITY.matcher(words.get(0)).matches()) {
+      throw notASeverity(words.get(0));
     }
     if (invocation.words().isEmpty()) {
       openDeclareModal(invocation, drill);
       return CommandReply.silent();
     }
-    String title = String.join(" ", words);
-    if (title.isBlank()) {
-      throw new UsageException(
-          "The " + (drill ? "drill needs a scenario" : "incident needs a title") + ".");
-    }
-    if (title.length() > MAX_TITLE) {
-      throw new UsageException(
-          "That title is " + title.length() + " characters; keep it under " + MAX_TITLE + ".");
-    }
+    String title = title(String.join(" ", words), drill);
     IncidentService.Declared declared =
         incidents.declare(title, null, severity, drill, invocation.userId());
     return CommandReply.ephemeral(
@@ -175,6 +133,40 @@ public final class IncidentCommands {
             + IncidentViews.headline(declared.incident())
             + "* declared. I'm creating its channel and inviting you"
             + paging(declared.paged(), invocation.userId()));
+  }
+
+  /**
+   * A first word like {@code sev4} or {@code SEV-1} was meant as a severity, and declaring at sev0
+   * instead would be wrong; any other word ({@code severe}) starts the title.
+   */
+  private static final Pattern LOOKS_LIKE_A_SEVERITY =
+      Pattern.compile("sev-?\\d+", Pattern.CASE_INSENSITIVE);
+
+  static UsageException notASeverity(String typed) {
+    return new UsageException("`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3.");
+  }
+
+  /**
+   * The title (or drill scenario) as typed, checked the same way wherever it was typed: something
+   * visible, and at most {@link Incident#MAX_TITLE_LENGTH} characters.
+   *
+   * @throws UsageException naming what is wrong
+   */
+  static String title(String typed, boolean drill) {
+    String title = VisibleText.strip(typed);
+    if (title.isEmpty()) {
+      throw new UsageException(
+          "The " + (drill ? "drill needs a scenario" : "incident needs a title") + ".");
+    }
+    if (title.length() > Incident.MAX_TITLE_LENGTH) {
+      throw new UsageException(
+          "That title is "
+              + title.length()
+              + " characters; keep it to "
+              + Incident.MAX_TITLE_LENGTH
+              + ".");
+    }
+    return title;
   }
 
   /** Says who was paged, and says it loudly when nobody could be. */
@@ -232,6 +224,9 @@ public final class IncidentCommands {
     if (role != Role.ENGINEER && people.size() > 1) {
       throw new UsageException("An incident has one " + role.title() + ": mention one person.");
     }
+    people.stream()
+        .filter(person -> !person.equals(invocation.userId()))
+        .forEach(this.people::requirePerson);
     List<String> joined =
         incidents.assign(scoped.incident().id(), role, people, invocation.userId());
     if (joined.isEmpty()) {
@@ -260,19 +255,24 @@ public final class IncidentCommands {
       openModal(invocation.triggerId(), IncidentViews.updateModal(scoped.incident()));
       return CommandReply.silent();
     }
+    String text = VisibleText.strip(scoped.rest());
+    if (text.isEmpty()) {
+      throw new UsageException("Write the update.");
+    }
     StatusUpdate update =
         incidents.postUpdate(
-            scoped.incident().id(), invocation.userId(), UpdateStatus.INVESTIGATING, scoped.rest());
+            scoped.incident().id(), invocation.userId(), UpdateStatus.INVESTIGATING, text);
     return CommandReply.ephemeral(
         "Update #" + update.number() + " on " + scoped.incident().key() + " posted.");
   }
 
   private CommandReply note(CommandInvocation invocation) {
     Scoped scoped = scoped(invocation);
-    if (scoped.arguments().isEmpty()) {
+    String text = VisibleText.strip(scoped.rest());
+    if (text.isEmpty()) {
       throw new UsageException("Say what to note.");
     }
-    incidents.note(scoped.incident().id(), invocation.userId(), scoped.rest());
+    incidents.note(scoped.incident().id(), invocation.userId(), text);
     return CommandReply.ephemeral("Noted on " + scoped.incident().key() + "'s timeline.");
   }
 
@@ -282,12 +282,7 @@ public final class IncidentCommands {
       throw new UsageException("Give one severity.");
     }
     String typed = scoped.arguments().get(0);
-    Severity severity =
-        Severity.parse(typed)
-            .orElseThrow(
-                () ->
-                    new UsageException(
-                        "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
+    Severity severity = Severity.parse(typed).orElseThrow(() -> notASeverity(typed));
     incidents.changeSeverity(scoped.incident().id(), invocation.userId(), severity);
     return CommandReply.ephemeral(scoped.incident().key() + " is now " + severity.label() + ".");
   }
@@ -307,6 +302,7 @@ public final class IncidentCommands {
                 last,
                 updates.nextDue(incident.id()),
                 deliveries.ofIncident(incident.id())));
+    blocks.addAll(extensions.statusBlocks(incident));
     blocks.addAll(TimelineView.latest(incidents.timeline(incident.id())));
     return CommandReply.ephemeral(IncidentViews.headline(incident), blocks);
   }
@@ -322,7 +318,14 @@ public final class IncidentCommands {
 
   private CommandReply resolve(CommandInvocation invocation) {
     Scoped scoped = scoped(invocation);
-    String summary = scoped.arguments().isEmpty() ? null : scoped.rest();
+    String typed = VisibleText.strip(scoped.rest());
+    String summary = typed.isEmpty() ? null : typed;
+    Optional<View> form = extensions.resolveForm(scoped.incident(), summary);
+    if (form.isPresent()) {
+      scoped.incident().requireOpen("resolve");
+      openModal(invocation.triggerId(), form.get());
+      return CommandReply.silent();
+    }
     Incident incident = incidents.resolve(scoped.incident().id(), invocation.userId(), summary);
     return CommandReply.ephemeral(
         "Resolved *"
@@ -330,6 +333,13 @@ public final class IncidentCommands {
             + "* after "
             + Durations.format(incident.age(clock.instant()))
             + ".");
+  }
+
+  /** What the Resolve button opens: the usual form, or the one an extension asks for. */
+  View resolveModal(Incident incident) {
+    return extensions
+        .resolveForm(incident, null)
+        .orElseGet(() -> IncidentViews.resolveModal(incident));
   }
 
   private CommandReply reopen(CommandInvocation invocation) {

@@ -1,9 +1,14 @@
 package dev.sevzero.slack.incident;
 
-import com.google.gson.JsonObject;
+import static dev.sevzero.slack.ViewValues.selected;
+import static dev.sevzero.slack.ViewValues.text;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -14,7 +19,10 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.UpdateStatus;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.command.UsageException;
+import dev.sevzero.text.VisibleText;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +42,14 @@ public final class IncidentInteractions {
   private final IncidentService incidents;
   private final IncidentCommands commands;
   private final SlackWork work;
+  private final OutOfDate outOfDate;
 
   public IncidentInteractions(
       IncidentService incidents, IncidentCommands commands, SlackWork work) {
     this.incidents = incidents;
     this.commands = commands;
     this.work = work;
+    this.outOfDate = new OutOfDate(work);
   }
 
   public void register(App app) {
@@ -82,15 +92,18 @@ public final class IncidentInteractions {
                 (incident, user) -> {
                   incident.requireOpen("resolve");
                   commands.openModal(
-                      request.getPayload().getTriggerId(), IncidentViews.resolveModal(incident));
+                      request.getPayload().getTriggerId(), commands.resolveModal(incident));
                   return null;
                 }));
+    app.viewSubmission(IncidentActionIds.DECLARE_VIEW, this::declare);
     app.viewSubmission(
-        IncidentActionIds.DECLARE_VIEW, (request, context) -> declare(request, context));
+        IncidentActionIds.UPDATE_VIEW,
+        (request, context) ->
+            submitOnIncident(request, context, IncidentActionIds.TEXT, this::postUpdate));
     app.viewSubmission(
-        IncidentActionIds.UPDATE_VIEW, (request, context) -> postUpdate(request, context));
-    app.viewSubmission(
-        IncidentActionIds.RESOLVE_VIEW, (request, context) -> resolve(request, context));
+        IncidentActionIds.RESOLVE_VIEW,
+        (request, context) ->
+            submitOnIncident(request, context, IncidentActionIds.SUMMARY, this::resolve));
   }
 
   /** What a button does for the incident in its value; returns a private reply, or null. */
@@ -101,12 +114,15 @@ public final class IncidentInteractions {
 
   private Response button(BlockActionRequest request, ActionContext context, ButtonAction action) {
     String user = request.getPayload().getUser().getId();
-    String value = request.getPayload().getActions().get(0).getValue();
+    Optional<Long> id = incidentId(request.getPayload().getActions().get(0).getValue());
+    if (id.isEmpty()) {
+      return outOfDate.button(context);
+    }
     String reply;
     try {
       Incident incident =
           incidents
-              .find(Long.parseLong(value))
+              .find(id.get())
               .orElseThrow(() -> new IncidentException("That incident no longer exists."));
       reply = action.apply(incident, user);
     } catch (IncidentException refusal) {
@@ -117,6 +133,14 @@ public final class IncidentInteractions {
       work.inParallel("reply to button", () -> respondPrivately(context, text));
     }
     return context.ack();
+  }
+
+  /** The incident id a button's value or a form's private metadata carries, if it is one. */
+  private static Optional<Long> incidentId(String carried) {
+    if (carried == null || !carried.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(carried));
   }
 
   private Response takeRole(BlockActionRequest request, ActionContext context, Role role) {
@@ -139,88 +163,91 @@ public final class IncidentInteractions {
     }
   }
 
-  private Response declare(
-      ViewSubmissionRequest request,
-      com.slack.api.bolt.context.builtin.ViewSubmissionContext context) {
+  private Response declare(ViewSubmissionRequest request, ViewSubmissionContext context) {
+    Optional<Boolean> drill = declaresDrill(request.getPayload().getView().getPrivateMetadata());
+    if (drill.isEmpty()) {
+      return OutOfDate.form(context);
+    }
     Map<String, Map<String, ViewState.Value>> values =
         request.getPayload().getView().getState().getValues();
-    String title = text(values, IncidentActionIds.TITLE).orElse("").strip();
-    if (title.isEmpty()) {
-      return context.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(IncidentActionIds.TITLE, "Say what is broken.")));
+    String title;
+    try {
+      title = IncidentCommands.title(text(values, IncidentActionIds.TITLE).orElse(""), drill.get());
+    } catch (UsageException problem) {
+      return context.ackWithErrors(Map.of(IncidentActionIds.TITLE, problem.getMessage()));
     }
     Severity severity =
         selected(values, IncidentActionIds.SEVERITY).flatMap(Severity::parse).orElse(Severity.SEV0);
-    JsonObject metadata =
-        JsonParser.parseString(request.getPayload().getView().getPrivateMetadata())
-            .getAsJsonObject();
-    boolean drill = metadata.has("drill") && metadata.get("drill").getAsBoolean();
     String description =
-        text(values, IncidentActionIds.DESCRIPTION).filter(d -> !d.isBlank()).orElse(null);
-    incidents.declare(title, description, severity, drill, request.getPayload().getUser().getId());
+        text(values, IncidentActionIds.DESCRIPTION)
+            .map(VisibleText::strip)
+            .filter(d -> !d.isEmpty())
+            .orElse(null);
+    incidents.declare(
+        title, description, severity, drill.get(), request.getPayload().getUser().getId());
     return context.ack();
   }
 
-  private Response postUpdate(
+  /** Whether the declare form was opened by {@code /incident drill}; empty if malformed. */
+  private static Optional<Boolean> declaresDrill(String privateMetadata) {
+    try {
+      JsonElement metadata = JsonParser.parseString(privateMetadata == null ? "" : privateMetadata);
+      if (!metadata.isJsonObject()) {
+        return Optional.empty();
+      }
+      JsonElement drill = metadata.getAsJsonObject().get("drill");
+      return Optional.of(drill != null && drill.isJsonPrimitive() && drill.getAsBoolean());
+    } catch (JsonParseException malformed) {
+      return Optional.empty();
+    }
+  }
+
+  /** What a form about one incident does when submitted; throws to refuse. */
+  @FunctionalInterface
+  private interface IncidentForm {
+    void submit(long incidentId, String user, Map<String, Map<String, ViewState.Value>> values);
+  }
+
+  /**
+   * Submits a form about the incident in its private metadata. A refusal (the incident was resolved
+   * meanwhile, nothing written) is shown on {@code field} and the form stays open.
+   */
+  private Response submitOnIncident(
       ViewSubmissionRequest request,
-      com.slack.api.bolt.context.builtin.ViewSubmissionContext context) {
-    Map<String, Map<String, ViewState.Value>> values =
-        request.getPayload().getView().getState().getValues();
-    String text = text(values, IncidentActionIds.TEXT).orElse("").strip();
+      ViewSubmissionContext context,
+      String field,
+      IncidentForm form) {
+    Optional<Long> id = incidentId(request.getPayload().getView().getPrivateMetadata());
+    if (id.isEmpty()) {
+      return OutOfDate.form(context);
+    }
+    try {
+      form.submit(
+          id.get(),
+          request.getPayload().getUser().getId(),
+          request.getPayload().getView().getState().getValues());
+    } catch (UsageException | IncidentException refusal) {
+      return context.ackWithErrors(Map.of(field, refusal.getMessage()));
+    }
+    return context.ack();
+  }
+
+  private void postUpdate(
+      long incidentId, String user, Map<String, Map<String, ViewState.Value>> values) {
+    String text = VisibleText.strip(text(values, IncidentActionIds.TEXT).orElse(""));
     if (text.isEmpty()) {
-      return context.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(IncidentActionIds.TEXT, "Write the update.")));
+      throw new UsageException("Write the update.");
     }
     UpdateStatus status =
         selected(values, IncidentActionIds.STATUS)
             .flatMap(UpdateStatus::parse)
             .orElse(UpdateStatus.INVESTIGATING);
-    long id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
-    try {
-      incidents.postUpdate(id, request.getPayload().getUser().getId(), status, text);
-    } catch (IncidentException refusal) {
-      return context.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(IncidentActionIds.TEXT, refusal.getMessage())));
-    }
-    return context.ack();
+    incidents.postUpdate(incidentId, user, status, text);
   }
 
-  private Response resolve(
-      ViewSubmissionRequest request,
-      com.slack.api.bolt.context.builtin.ViewSubmissionContext context) {
-    Map<String, Map<String, ViewState.Value>> values =
-        request.getPayload().getView().getState().getValues();
-    String summary = text(values, IncidentActionIds.SUMMARY).filter(s -> !s.isBlank()).orElse(null);
-    long id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
-    try {
-      incidents.resolve(id, request.getPayload().getUser().getId(), summary);
-    } catch (IncidentException refusal) {
-      return context.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(IncidentActionIds.SUMMARY, refusal.getMessage())));
-    }
-    return context.ack();
-  }
-
-  private static Optional<String> text(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getValue);
-  }
-
-  private static Optional<String> selected(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getSelectedOption)
-        .map(option -> option.getValue());
+  private void resolve(
+      long incidentId, String user, Map<String, Map<String, ViewState.Value>> values) {
+    String summary = VisibleText.strip(text(values, IncidentActionIds.SUMMARY).orElse(""));
+    incidents.resolve(incidentId, user, summary.isEmpty() ? null : summary);
   }
 }

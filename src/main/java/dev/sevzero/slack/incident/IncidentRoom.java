@@ -12,6 +12,7 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry;
+import dev.sevzero.slack.SlackText;
 import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.text.Durations;
 import dev.sevzero.updates.UpdateCompliance;
@@ -93,7 +94,10 @@ public final class IncidentRoom implements IncidentEvents {
     slack.inIncidentSequence(RoomDeliveries.PIN_HEADER, id, about);
     slack.inIncidentSequence(RoomDeliveries.SET_TOPIC, id, about);
     Set<String> people = new LinkedHashSet<>();
-    people.add(incident.declared().by());
+    // An alert source declares too, and is nobody to invite.
+    if (SlackText.isUserId(incident.declared().by())) {
+      people.add(incident.declared().by());
+    }
     onCall.ifPresent(people::add);
     people.addAll(settings.responders());
     for (String person : people) {

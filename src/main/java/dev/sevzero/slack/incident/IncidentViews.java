@@ -292,7 +292,7 @@ final class IncidentViews {
         field(
             "Next update due",
             nextDue
-                .map(SlackText::date)
+                .map(due -> nextDueText(due, now))
                 .orElse(
                     incident.severity().requiresUpdates() && incident.isOpen()
                         ? "—"
@@ -302,6 +302,16 @@ final class IncidentViews {
     deliveryNote(deliveries)
         .ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText(note))))));
     return blocks;
+  }
+
+  /** A due time already past is overdue, and says by how much. */
+  static String nextDueText(Instant due, Instant now) {
+    if (!now.isAfter(due)) {
+      return SlackText.date(due);
+    }
+    return SlackText.date(due)
+        + " — *overdue* by "
+        + Durations.format(java.time.Duration.between(due, now));
   }
 
   /** What Slack has not shown yet, or refused: so nobody takes a missing post for silence. */
@@ -376,7 +386,7 @@ final class IncidentViews {
                                         plainTextInput(
                                             p ->
                                                 p.actionId(IncidentActionIds.TITLE)
-                                                    .maxLength(150)))),
+                                                    .maxLength(Incident.MAX_TITLE_LENGTH)))),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.SEVERITY)

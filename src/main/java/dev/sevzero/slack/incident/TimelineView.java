@@ -4,14 +4,13 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static dev.sevzero.slack.SlackText.date;
-import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.escapeKeepingMentions;
 import static dev.sevzero.slack.SlackText.user;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.incident.TimelineEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The end of an incident's timeline in {@code /incident status}, in the order things happened. */
@@ -59,24 +58,21 @@ final class TimelineView {
     return blocks;
   }
 
-  /** Entries mix Sevzero's own mentions with people's text: escape the text, keep the mentions. */
-  private static final Pattern ESCAPED_MENTION =
-      Pattern.compile("&lt;@([UW][A-Z0-9]+)(?:\\|[^&]*)?&gt;");
-
-  private static String readable(String text) {
-    return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
-  }
-
   private static String line(TimelineEntry entry) {
     String text = entry.text().length() > 200 ? entry.text().substring(0, 200) + "…" : entry.text();
     if (entry.kind() == TimelineEntry.Kind.MESSAGE) {
-      return "• " + date(entry.at()) + " 💬 " + user(entry.actor()) + ": " + readable(text);
+      return "• "
+          + date(entry.at())
+          + " 💬 "
+          + user(entry.actor())
+          + ": "
+          + escapeKeepingMentions(text);
     }
     boolean bySevzero = entry.actor().equals(TimelineEntry.SEVZERO);
     return "• "
         + date(entry.at())
         + " "
-        + readable(text)
+        + escapeKeepingMentions(text)
         + (bySevzero ? "" : " — " + user(entry.actor()));
   }
 }

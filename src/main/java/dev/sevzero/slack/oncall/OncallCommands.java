@@ -6,11 +6,11 @@ import dev.sevzero.rotation.Handoff;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RosterChange;
-import dev.sevzero.rotation.RotationFailure;
 import dev.sevzero.slack.command.CommandInvocation;
 import dev.sevzero.slack.command.CommandRegistry;
 import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.Mentions;
+import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import java.time.Duration;
@@ -25,68 +25,48 @@ public final class OncallCommands {
   static final int HANDOFFS_LISTED = 6;
 
   private final OncallService oncall;
+  private final People people;
   private final CommandRegistry registry;
 
   /**
    * @param isAdmin who may edit the roster and hand over ({@code ADMINS}); the registry refuses
    *     everyone else before a handler runs
    */
-  public OncallCommands(OncallService oncall, Predicate<String> isAdmin) {
+  public OncallCommands(OncallService oncall, Predicate<String> isAdmin, People people) {
     this.oncall = oncall;
+    this.people = people;
     this.registry =
         new CommandRegistry("/oncall", "the on-call rotation", isAdmin)
             .add(
                 SubCommand.of(
-                    "now",
-                    "",
-                    "who is on call, since when, and the next handoff",
-                    showingRefusals(this::now)))
+                    "now", "", "who is on call, since when, and the next handoff", this::now))
             .add(
                 SubCommand.of(
                     "list",
                     "",
                     "the roster and the next " + HANDOFFS_LISTED + " handoffs",
-                    showingRefusals(this::list)))
+                    this::list))
             .add(
                 SubCommand.admin(
                     "add",
                     "@user [position]",
                     "add someone to the roster (or move them to a position)",
-                    showingRefusals(this::add)))
-            .add(
-                SubCommand.admin(
-                    "remove",
-                    "@user",
-                    "take someone off the roster",
-                    showingRefusals(this::remove)))
+                    this::add))
+            .add(SubCommand.admin("remove", "@user", "take someone off the roster", this::remove))
             .add(
                 SubCommand.of(
                     "override",
                     "@user <30m|4h|2d>",
                     "someone covers from now for that long (admins or the person on call)",
-                    showingRefusals(this::override)))
+                    this::override))
             .add(
                 SubCommand.admin(
-                    "handoff",
-                    "",
-                    "hand the pager to the next person now",
-                    showingRefusals(this::handoff)))
+                    "handoff", "", "hand the pager to the next person now", this::handoff))
             .defaultTo("now");
   }
 
   public CommandRegistry registry() {
     return registry;
-  }
-
-  /** The rotation's refusals (not allowed, not on the roster…) are answers, not errors. */
-  private static SubCommand.Handler showingRefusals(SubCommand.Handler handler) {
-    return invocation -> {
-      try {
-        return handler.handle(invocation);
-      } catch (RotationFailure refusal) {
-        return CommandReply.ephemeral(refusal.getMessage() + " Nothing was changed.");
-      }
-    };
   }
 
   private CommandReply now(CommandInvocation invocation) {
@@ -102,7 +82,7 @@ public final class OncallCommands {
 
   private CommandReply add(CommandInvocation invocation) {
     List<String> words = arguments(invocation, 1, 2);
-    String person = Mentions.user(words.get(0));
+    String person = people.mentioned(words.get(0));
     OptionalInt position =
         words.size() == 2 ? OptionalInt.of(position(words.get(1))) : OptionalInt.empty();
     RosterChange change = oncall.add(invocation.userId(), person, position);
@@ -130,6 +110,9 @@ public final class OncallCommands {
     List<String> words = arguments(invocation, 2, 2);
     String person = Mentions.user(words.get(0));
     Duration duration = DurationArgument.parse(words.get(1));
+    if (!person.equals(invocation.userId())) {
+      people.requirePerson(person);
+    }
     OncallOverride override = oncall.override(invocation.userId(), person, duration);
     return CommandReply.ephemeral(
         user(person)

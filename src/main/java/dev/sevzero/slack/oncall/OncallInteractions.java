@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.sevzero.rotation.OncallService;
 import dev.sevzero.rotation.RotationFailure;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackWork;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -33,10 +34,11 @@ public final class OncallInteractions {
    * again by mistake; a refusal (the pager has moved on) leaves the DM as it was.
    */
   private Response confirm(BlockActionRequest request, ActionContext context) {
-    Answer answer =
-        answer(
-            request.getPayload().getUser().getId(),
-            Long.parseLong(request.getPayload().getActions().get(0).getValue()));
+    String handoff = request.getPayload().getActions().get(0).getValue();
+    if (handoff == null || !handoff.matches("\\d{1,18}")) {
+      return new OutOfDate(work).button(context);
+    }
+    Answer answer = answer(request.getPayload().getUser().getId(), Long.parseLong(handoff));
     work.inParallel("answer pager confirmation", () -> respond(context, answer));
     return context.ack();
   }

@@ -257,8 +257,8 @@ final class OncallViews {
   }
 
   static String confirmedText(Handoff handoff, ZoneId zone) {
-    return "✅ You confirmed you have the on-call pager ("
+    return "✅ You have the on-call pager: confirmed "
         + localTime(handoff.confirmedAt(), zone)
-        + ").";
+        + ". Nothing more to press.";
   }
 }

@@ -43,13 +43,17 @@ public final class SlackRotationListener implements RotationListener {
             channel ->
                 post(
                     channel,
-                    OncallViews.handoffAnnouncement(handoff, context, briefings.at(handoff.at()))));
+                    OncallViews.handoffAnnouncement(handoff, context, briefings.at(handoff.at())),
+                    Optional.of(handoff.to())));
     if (handoff.needsConfirmation()) {
-      handoff.outgoing().ifPresent(out -> dm(out, OncallViews.outgoingText(handoff), null));
+      handoff
+          .outgoing()
+          .ifPresent(
+              out -> dm(out, OncallViews.outgoingText(handoff), null, Optional.of(handoff.to())));
       String text = OncallViews.incomingText(handoff, context);
-      dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff));
+      dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff), handoff.outgoing());
     } else {
-      dm(handoff.to(), OncallViews.keepText(context), null);
+      dm(handoff.to(), OncallViews.keepText(context), null, Optional.empty());
     }
     syncUsergroup();
   }
@@ -58,29 +62,56 @@ public final class SlackRotationListener implements RotationListener {
   public void overrideStarted(OncallOverride override) {
     settings
         .oncallChannel()
-        .ifPresent(channel -> post(channel, OncallViews.overrideText(override, settings.zone())));
+        .ifPresent(
+            channel ->
+                post(
+                    channel,
+                    OncallViews.overrideText(override, settings.zone()),
+                    Optional.of(override.by())));
     syncUsergroup();
   }
 
   @Override
   public void handoffReminder(Handoff handoff) {
     String text = OncallViews.reminderText(handoff, settings.zone());
-    dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff));
+    dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff), handoff.outgoing());
   }
 
   @Override
   public void handoffUnconfirmed(Handoff handoff) {
     String text = OncallViews.unconfirmedText(handoff, settings.zone());
-    settings.oncallChannel().ifPresent(channel -> post(channel, text));
-    handoff.outgoing().ifPresent(out -> dm(out, text, null));
+    settings.oncallChannel().ifPresent(channel -> post(channel, text, handoff.outgoing()));
+    handoff.outgoing().ifPresent(out -> dm(out, text, null, Optional.empty()));
   }
 
-  private void post(String channel, String text) {
-    slack.tellRotation(channel, null, text, null);
+  /** A refusal is told by DM to {@code otherwiseTell}: the channel itself is what failed. */
+  private void post(String channel, String text, Optional<String> otherwiseTell) {
+    slack.tellRotation(
+        channel,
+        null,
+        text,
+        null,
+        "Could not post the on-call rotation's news in <#"
+            + channel
+            + ">: check ONCALL_CHANNEL and invite the bot",
+        Optional.empty(),
+        otherwiseTell);
   }
 
-  private void dm(String person, String text, List<LayoutBlock> blocks) {
-    slack.tellRotation(null, person, text, blocks);
+  /**
+   * A refusal is told in {@code ONCALL_CHANNEL}, or without one by DM to {@code otherwiseTell}: the
+   * person must hear it by hand, at 3 a.m. more than ever.
+   */
+  private void dm(
+      String person, String text, List<LayoutBlock> blocks, Optional<String> otherwiseTell) {
+    slack.tellRotation(
+        null,
+        person,
+        text,
+        blocks,
+        "Could not DM <@" + person + "> about the on-call rotation: tell them by hand",
+        settings.oncallChannel(),
+        otherwiseTell);
   }
 
   private void syncUsergroup() {

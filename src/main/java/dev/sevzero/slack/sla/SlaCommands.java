@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.sevzero.exercises.ExerciseReports;
 import dev.sevzero.sla.PunctualitySource;
 import dev.sevzero.sla.SlaMonth;
 import dev.sevzero.sla.SlaPolicy;
@@ -29,10 +30,12 @@ public final class SlaCommands {
   private final SlaUploads uploads;
   private final Clock clock;
   private final Function<SlaPolicy.MonthRange, LayoutBlock> followups;
+  private final ExerciseReports exercises;
   private final CommandRegistry registry;
 
   /**
    * @param followups the report's follow-ups section for a month
+   * @param exercises the figures of the report's Exercises section
    */
   public SlaCommands(
       SlaReports reports,
@@ -40,13 +43,15 @@ public final class SlaCommands {
       SlaPolicy policy,
       SlaUploads uploads,
       Clock clock,
-      Function<SlaPolicy.MonthRange, LayoutBlock> followups) {
+      Function<SlaPolicy.MonthRange, LayoutBlock> followups,
+      ExerciseReports exercises) {
     this.reports = reports;
     this.punctuality = punctuality;
     this.policy = policy;
     this.uploads = uploads;
     this.clock = clock;
     this.followups = followups;
+    this.exercises = exercises;
     // Reading a report changes nothing, so no sub-command is kept for admins.
     this.registry =
         new CommandRegistry("/sla", "the response-time SLA, month by month", user -> false)
@@ -65,7 +70,7 @@ public final class SlaCommands {
 
   /**
    * The report is the ack itself: computing it takes milliseconds. The files take longer (the chart
-   * is rendered) and follow it.
+   * is rendered) and follow it, privately, in the requester's DM with the bot.
    */
   private CommandReply month(CommandInvocation invocation) {
     SlaRequest request = SlaMonth.parse(invocation.text(), clock, policy.zone());
@@ -74,7 +79,7 @@ public final class SlaCommands {
     }
     SlaRequest.Report wanted = (SlaRequest.Report) request;
     SlaReport report = reports.monthly(wanted.month());
-    uploads.send(report, wanted.csv(), invocation.channelId(), invocation.userId());
+    List<String> files = uploads.send(report, wanted.csv(), invocation.userId());
     List<LayoutBlock> blocks = new ArrayList<>(SlaReportView.blocks(report));
     // Before the footnote, which explains the figures above it.
     SlaPolicy.MonthRange range = policy.rangeOf(wanted.month());
@@ -86,6 +91,11 @@ public final class SlaCommands {
                 s.text(
                     markdownText(
                         PunctualityText.line(punctuality.between(range.start(), range.end()))))));
+    blocks.addAll(
+        blocks.size() - 1, ExercisesSection.blocks(exercises.month(wanted.month(), policy.zone())));
+    if (!files.isEmpty()) {
+      blocks.add(SlaReportView.privateFilesNote(files));
+    }
     return CommandReply.ephemeral(SlaReportView.fallbackText(report), blocks);
   }
 }

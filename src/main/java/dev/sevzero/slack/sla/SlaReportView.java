@@ -6,15 +6,16 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static dev.sevzero.slack.sla.SlackText.channel;
-import static dev.sevzero.slack.sla.SlackText.date;
-import static dev.sevzero.slack.sla.SlackText.escape;
-import static dev.sevzero.slack.sla.SlackText.shorten;
-import static dev.sevzero.slack.sla.SlackText.user;
+import static dev.sevzero.slack.SlackText.channel;
+import static dev.sevzero.slack.SlackText.date;
+import static dev.sevzero.slack.SlackText.escape;
+import static dev.sevzero.slack.SlackText.shorten;
+import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.text.Durations.format;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.sevzero.sla.DetectionDelay;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.MeasuredResponse;
 import dev.sevzero.sla.MonthFigures;
@@ -54,6 +55,8 @@ public final class SlaReportView {
     } else {
       blocks.add(mrkdwnSection(verdictLine(report)));
       blocks.add(section(s -> s.fields(figureFields(report))));
+      DetectionDelay.of(report.incidents())
+          .ifPresent(delay -> blocks.add(mrkdwnSection(detectionLine(delay))));
       blocks.add(divider());
       addList(blocks, aboveTarget(report));
       addList(blocks, neverResponded(report));
@@ -65,6 +68,22 @@ public final class SlaReportView {
   }
 
   /** The message's plain {@code text}: what notifications and screen readers get. */
+  /** Where the report's files went: privately to the requester, not to the channel. */
+  public static LayoutBlock privateFilesNote(List<String> filenames) {
+    String files =
+        filenames.stream().map(name -> "`" + name + "`").collect(Collectors.joining(" and "));
+    return context(
+        c ->
+            c.elements(
+                List.of(
+                    markdownText(
+                        "📎 "
+                            + files
+                            + (filenames.size() == 1 ? " is" : " are")
+                            + " on the way to you privately, in your DM with Sevzero"
+                            + " (not in this channel)."))));
+  }
+
   public static String fallbackText(SlaReport report) {
     if (report.isEmpty()) {
       return "SLA — " + report.monthName() + ": no incidents";
@@ -208,6 +227,18 @@ public final class SlaReportView {
         + format(responder.averageResponse());
   }
 
+  /** Alert-born incidents count from detection: how far ahead of the declaration that was. */
+  private static String detectionLine(DetectionDelay delay) {
+    return "*Declared from alerts: "
+        + delay.incidents()
+        + (delay.incidents() == 1 ? " incident" : " incidents")
+        + "* — detection → declaration average "
+        + format(delay.average())
+        + ", max "
+        + format(delay.max())
+        + " (their response time counts from detection)";
+  }
+
   private static ListSection drills(SlaReport report) {
     ZoneId zone = report.policy().zone();
     return new ListSection(
@@ -218,7 +249,7 @@ public final class SlaReportView {
   }
 
   private static String incident(IncidentFacts incident) {
-    return "INC-" + incident.id() + " " + escape(shorten(incident.title(), LONGEST_TITLE));
+    return incident.key() + " " + escape(shorten(incident.title(), LONGEST_TITLE));
   }
 
   private static String footnote(SlaReport report) {

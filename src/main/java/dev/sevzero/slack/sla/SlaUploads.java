@@ -5,13 +5,15 @@ import dev.sevzero.sla.SlaReport;
 import dev.sevzero.sla.chart.ResponseTimeChart;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.slack.delivery.SlackOutbox;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The files that go with an SLA report: the response-time chart, and the CSV when asked for. They
- * are posted where the command was typed; where the bot cannot post (a channel it is not in, a DM
- * between people) they go to the caller's DM with the bot instead, so the files are never lost.
+ * The files that go with an SLA report: the response-time chart, and the CSV when asked for. The
+ * report is private to whoever asked, and so are its files: they go to the requester's DM with the
+ * bot, never to the channel the command was typed in, where everyone would see them.
  */
 public final class SlaUploads {
 
@@ -26,36 +28,39 @@ public final class SlaUploads {
   }
 
   /**
-   * Renders the files beside the acknowledgement (a chart takes a while), then stores each as a
-   * delivery.
+   * Starts the uploads beside the acknowledgement; the chart is rendered off the Slack thread, and
+   * each file is then stored as a delivery to the requester's DM. Returns the names of the files on
+   * their way, for the reply to mention.
    */
-  public void send(SlaReport report, boolean withCsv, String channelId, String userId) {
+  public List<String> send(SlaReport report, boolean withCsv, String userId) {
     String month = report.monthName();
+    List<String> sent = new ArrayList<>();
     // A month without incidents has no bars to draw and no rows to list: the report says so.
     if (!report.isEmpty()) {
-      upload(
-          ResponseTimeChart.fileName(report),
-          "SLA " + month + " — response times",
-          () -> ResponseTimeChart.png(report),
-          channelId,
-          userId);
+      sent.add(
+          upload(
+              ResponseTimeChart.fileName(report),
+              "SLA " + month + " — response times",
+              () -> ResponseTimeChart.png(report),
+              userId));
     }
     if (withCsv && !report.incidents().isEmpty()) {
-      upload(
-          SlaCsv.fileName(report),
-          "SLA " + month + " — incidents",
-          () -> csv.write(report.incidents()),
-          channelId,
-          userId);
+      sent.add(
+          upload(
+              SlaCsv.fileName(report),
+              "SLA " + month + " — incidents",
+              () -> csv.write(report.incidents()),
+              userId));
     }
+    return sent;
   }
 
-  private void upload(
-      String filename, String title, Supplier<byte[]> content, String channelId, String userId) {
+  private String upload(String filename, String title, Supplier<byte[]> content, String userId) {
     work.inParallel(
         "upload " + filename,
         () ->
             slack.upload(
-                Optional.of(channelId), Optional.empty(), userId, filename, title, content.get()));
+                Optional.empty(), Optional.empty(), userId, filename, title, content.get()));
+    return filename;
   }
 }

@@ -3,7 +3,7 @@ package dev.sevzero.scheduling.quartz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sevzero.config.Config;
+import dev.sevzero.config.ExerciseSettings;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +53,7 @@ class QuartzCronCalendarTest {
   void theMonthlyTabletopFallsOnEveryFirstTuesdayAtTenPacificForTwoYears() {
     ZoneId pacific = ZoneId.of("America/Los_Angeles");
     QuartzCronCalendar firstTuesdays =
-        new QuartzCronCalendar(Config.DEFAULT_TABLETOP_CRON, pacific);
+        new QuartzCronCalendar(ExerciseSettings.DEFAULT_TABLETOP_CRON, pacific);
     Instant from = Instant.parse("2026-12-01T00:00:00Z");
     Instant to = Instant.parse("2028-12-01T00:00:00Z");
 
@@ -82,7 +82,8 @@ class QuartzCronCalendarTest {
   @Test
   void theQuarterlyDrDrillFallsOnTheSecondTuesdayOfEachQuarter() {
     ZoneId pacific = ZoneId.of("America/Los_Angeles");
-    QuartzCronCalendar quarterly = new QuartzCronCalendar(Config.DEFAULT_DR_DRILL_CRON, pacific);
+    QuartzCronCalendar quarterly =
+        new QuartzCronCalendar(ExerciseSettings.DEFAULT_DR_DRILL_CRON, pacific);
 
     assertThat(
             quarterly.between(

@@ -2,6 +2,7 @@ package dev.sevzero.slack.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.incident.IncidentException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,22 @@ class CommandRegistryTest {
                   return CommandReply.ephemeral("declared");
                 }))
         .add(SubCommand.of("ack", "", "acknowledge", invocation -> CommandReply.ephemeral("acked")))
+        .add(
+            SubCommand.of(
+                "reopen",
+                "",
+                "reopen",
+                invocation -> {
+                  throw new IncidentException("INC-1 is still open; there is nothing to reopen.");
+                }))
+        .add(
+            SubCommand.of(
+                "crash",
+                "",
+                "fails",
+                invocation -> {
+                  throw new IllegalStateException("secret internals at row 42");
+                }))
         .add(
             SubCommand.admin(
                 "purge", "", "forget everything", invocation -> CommandReply.ephemeral("purged")));
@@ -82,6 +99,19 @@ class CommandRegistryTest {
         .contains("Only Sevzero admins")
         .contains("Nothing was changed");
     assertThat(run("UADMIN", "purge").text()).isEqualTo("purged");
+  }
+
+  @Test
+  void aRefusalOfTheRulesIsShownAsItsOwnSentenceWithoutAnyHandlerWrappingIt() {
+    assertThat(run("U1", "reopen").text())
+        .isEqualTo("INC-1 is still open; there is nothing to reopen.");
+  }
+
+  @Test
+  void anUnexpectedFailureLeaksNoClassAndNoExceptionText() {
+    String text = run("U1", "crash").text();
+    assertThat(text).contains("Sorry").contains("`/incident crash`");
+    assertThat(text).doesNotContain("IllegalStateException").doesNotContain("secret internals");
   }
 
   @Test

@@ -143,7 +143,8 @@ class SlaReportViewTest {
     assertThat(text)
         .contains(
             "No incidents were declared in November 2026 (America/Los_Angeles): nothing to measure.")
-        .contains("*Drills held (1)* — excluded from every figure\n• INC-9 Failover drill, <!date^")
+        .contains(
+            "*Drills held (1)* — excluded from every figure\n• DRILL-9 Failover drill, <!date^")
         .doesNotContain("Median");
     assertThat(SlaReportView.fallbackText(report)).isEqualTo("SLA — November 2026: no incidents");
   }
