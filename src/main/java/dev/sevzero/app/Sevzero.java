@@ -9,7 +9,6 @@ import dev.sevzero.deliveries.DeliveryHandler;
 import dev.sevzero.deliveries.Dispatcher;
 import dev.sevzero.followups.FollowupNudges;
 import dev.sevzero.followups.FollowupService;
-import dev.sevzero.http.Health;
 import dev.sevzero.http.Probes;
 import dev.sevzero.http.Router;
 import dev.sevzero.http.WebServer;
@@ -86,7 +85,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -105,10 +103,6 @@ public final class Sevzero implements AutoCloseable {
   private static final int SLACK_THREADS = 32;
   // Long enough for a burst of commands to be answered, short enough not to hold up what follows.
   private static final Duration ACK_FIRST_PATIENCE = Duration.ofMillis(100);
-  // A probe must be answered within a second (SPEC §13).
-  private static final Duration DATABASE_PROBE_PATIENCE = Duration.ofMillis(800);
-  // A delivery pending this long is stuck, not waiting out a 429 (SPEC §13).
-  private static final Duration STUCK_DELIVERY = Duration.ofMinutes(5);
 
   private final Config config;
   private final Database database;
@@ -317,7 +311,8 @@ public final class Sevzero implements AutoCloseable {
     app.use(new AckTimer(metrics, System::nanoTime).middleware());
     socketMode = config.appToken().map(token -> new SocketModeRunner(app, token)).orElse(null);
     Router router = new Router();
-    new Probes(readinessChecks()).routes(router);
+    new Probes(Readiness.checks(database, Optional.ofNullable(socketMode), deliveries))
+        .routes(router);
     alertsAndPages.route(router, transactions, clock);
     router.get(
         MetricsEndpoint.PATH, new MetricsEndpoint(metrics, config.operations().metricsToken()));
@@ -367,26 +362,6 @@ public final class Sevzero implements AutoCloseable {
         "Sevzero is up: {} mode, probes on :{}/livez and /readyz",
         socketMode != null ? "Socket" : "HTTP",
         http.port());
-  }
-
-  /** What {@code /readyz} checks: the database answers, and in Socket Mode the socket is up. */
-  private List<Supplier<Health>> readinessChecks() {
-    return List.of(
-        () ->
-            database.reachable(DATABASE_PROBE_PATIENCE)
-                ? Health.ok()
-                : Health.unhealthy("the database does not answer"),
-        // A bot whose socket the SDK gave up on hears nothing: say so, so that it gets restarted.
-        () ->
-            socketMode == null || socketMode.connected()
-                ? Health.ok()
-                : Health.unhealthy("the Socket Mode connection is not up"),
-        () ->
-            deliveries
-                .oldestPendingAge()
-                .filter(age -> age.compareTo(STUCK_DELIVERY) > 0)
-                .map(age -> Health.unhealthy("a delivery has been pending for " + age))
-                .orElse(Health.ok()));
   }
 
   private static Map<String, Long> openBySeverity(IncidentRepository incidents) {

@@ -5,16 +5,12 @@ import static dev.sevzero.e2e.TestWorkspace.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,17 +26,8 @@ class MetricsIT {
 
   private static final String TOKEN = "metrics-token-4c1d";
 
-  /** One line of the Prometheus text format: a comment, or a sample with optional labels. */
-  private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE) [a-zA-Z_:][\\w:]* .*");
-
-  private static final Pattern SAMPLE =
-      Pattern.compile(
-          "([a-zA-Z_:][\\w:]*)(\\{(?:[a-zA-Z_]\\w*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})?"
-              + " (-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)( -?\\d+)?");
-
   @TempDir Path directory;
   TestWorkspace workspace;
-  final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
@@ -106,6 +93,17 @@ class MetricsIT {
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"60.0\"}", 0.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"300.0\"}", 1.0)
         .containsEntry("sevzero_response_time_seconds_bucket{le=\"3600.0\"}", 1.0);
+    assertThat(after.keySet())
+        .filteredOn(key -> key.startsWith("sevzero_response_time_seconds_bucket"))
+        .containsExactlyInAnyOrder(
+            "sevzero_response_time_seconds_bucket{le=\"60.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"300.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"600.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"900.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"1200.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"1800.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"3600.0\"}",
+            "sevzero_response_time_seconds_bucket{le=\"+Inf\"}");
     assertThat(after.get("sevzero_request_ack_seconds_count")).isGreaterThanOrEqualTo(3.0);
     assertThat(
             after.get(
@@ -131,6 +129,26 @@ class MetricsIT {
   }
 
   @Test
+  void metricNamesFollowPrometheusConventions() throws Exception {
+    String exposition = scrape("Bearer " + TOKEN).body();
+    Matcher type = Pattern.compile("(?m)^# TYPE (sevzero_\\w+) (\\w+)$").matcher(exposition);
+    int ours = 0;
+    while (type.find()) {
+      ours++;
+      String name = type.group(1);
+      assertThat(name).as("lower snake case").matches("sevzero(_[a-z0-9]+)+");
+      // Base units only: seconds and bytes, never milliseconds or a unit-less duration.
+      assertThat(name).doesNotContainPattern("_(ms|millis|milliseconds|minutes|duration)(_|$)");
+      switch (type.group(2)) {
+        case "counter" -> assertThat(name).endsWith("_total");
+        case "histogram" -> assertThat(name).endsWith("_seconds");
+        default -> assertThat(name).doesNotEndWith("_total");
+      }
+    }
+    assertThat(ours).as("sevzero_ metrics typed in the scrape").isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
   void aPromptSentLateShowsInSlaMonthAndInTheSchedulerLag() throws Exception {
     assertThat(sla().toString()).contains("every update prompt and handoff ran on time");
     workspace.command(ALICE, workspace.general, "declare search is down");
@@ -149,35 +167,39 @@ class MetricsIT {
                 + " (worst 2m 00s late).");
   }
 
+  @Test
+  void aPromptNeverSentBecauseTheBotWasDownShowsInSlaMonth() throws Exception {
+    workspace.command(ALICE, workspace.general, "declare search is down");
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+
+    // Down for a whole interval: the update due at 30 minutes is never prompted, the next one
+    // (due at 60) is prompted at start-up, 10 minutes late.
+    workspace.bot().close();
+    workspace.clock.advance(Duration.ofMinutes(70));
+    workspace.start();
+    workspace.bot().runDue();
+
+    await()
+        .atMost(TestWorkspace.WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(sla().toString())
+                    .contains(
+                        "Sevzero itself ran late:* 1 update prompt sent more than a minute after"
+                            + " due (worst 10m 00s late); 1 update prompt never sent (Sevzero was"
+                            + " down when it was due)."));
+  }
+
   private com.google.gson.JsonObject sla() {
     return workspace.slack.slashCommand(ALICE, workspace.general, "/sla", "month").ackPayload();
   }
 
-  /** Every line parsed; samples by name and labels. */
   private Map<String, Double> samples() throws Exception {
-    HttpResponse<String> response = scrape("Bearer " + TOKEN);
-    assertThat(response.statusCode()).isEqualTo(200);
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : response.body().split("\n")) {
-      if (line.isEmpty() || COMMENT.matcher(line).matches()) {
-        continue;
-      }
-      Matcher sample = SAMPLE.matcher(line);
-      assertThat(sample.matches()).as("a Prometheus sample line: %s", line).isTrue();
-      String key = sample.group(1) + (sample.group(2) == null ? "" : sample.group(2));
-      assertThat(samples).as("one sample per series: %s", key).doesNotContainKey(key);
-      samples.put(key, Double.parseDouble(sample.group(3).replace("+Inf", "Infinity")));
-    }
-    return samples;
+    return MetricsScrape.samples(workspace.bot(), "Bearer " + TOKEN);
   }
 
   private HttpResponse<String> scrape(String authorization) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + workspace.bot().port() + "/metrics"));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return MetricsScrape.get(workspace.bot(), authorization);
   }
 }

@@ -101,7 +101,20 @@ class OncallIT {
     workspace.start();
 
     assertThat(handoffReasons()).containsExactly("first-member", "startup-catch-up");
-    awaitMessage(oncallChannel, m -> m.text().contains("<@UALICE> → <@UBOB>"));
+    // Monday 12:00 Pacific, 14 hours before the bot came back: the watcher says so.
+    FakeMessage announcement =
+        awaitMessage(oncallChannel, m -> m.text().contains("<@UALICE> → <@UBOB>"));
+    assertThat(announcement.text())
+        .contains("Sevzero itself ran late:* 1 handoff done late (worst 14h 00m late)");
+    assertThat(MetricsScrape.samples(workspace.bot(), null).get("sevzero_scheduler_lag_seconds"))
+        .isBetween(14 * 3600.0, 14 * 3600.0 + 60);
+    assertThat(
+            workspace
+                .slack
+                .slashCommand(ALICE, oncallChannel, "/sla", "month")
+                .ackPayload()
+                .toString())
+        .contains("1 handoff done late (worst 14h 00m late)");
     workspace.restart();
     workspace.bot().runDue();
     assertThat(handoffReasons()).containsExactly("first-member", "startup-catch-up");

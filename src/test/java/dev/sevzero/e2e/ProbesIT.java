@@ -76,6 +76,17 @@ class ProbesIT {
     assertThat(get(workspace.bot(), "/livez").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void aProbeMayLeaveTheDeliveriesCheckOutButNotMisnameIt() throws Exception {
+    workspace = new TestWorkspace(directory).start();
+
+    assertThat(get(workspace.bot(), "/readyz?exclude=deliveries").statusCode()).isEqualTo(200);
+    HttpResponse<String> typo = get(workspace.bot(), "/readyz?exclude=delivery");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body())
+        .isEqualTo("unknown check delivery; the checks are database, socket, deliveries");
+  }
+
   private static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);

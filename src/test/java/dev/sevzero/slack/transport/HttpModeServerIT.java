@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +62,7 @@ class HttpModeServerIT {
           return context.ack("Declaring: " + request.getPayload().getText());
         });
     app.start();
-    Router router = new Probes(List.of(health::get)).routes(new Router());
+    Router router = new Probes(Map.of("database", health::get)).routes(new Router());
     router.post(SlackEvents.PATH, new SlackEvents(app, SECRET, clock));
     server = new WebServer(router, 0);
     server.start();
@@ -190,11 +190,16 @@ class HttpModeServerIT {
     assertThat(get("/livez").statusCode()).isEqualTo(200);
     assertThat(get("/readyz").statusCode()).isEqualTo(503);
     assertThat(get("/readyz").body()).contains("database unreachable");
+    assertThat(get("/readyz?exclude=database").statusCode()).isEqualTo(200);
+    HttpResponse<String> typo = get("/readyz?exclude=databse");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).isEqualTo("unknown check databse; the checks are database");
   }
 
   @Test
   void aServerWithoutTheEventsRouteAnswers404ThereAndServesProbes() throws Exception {
-    WebServer probesOnly = new WebServer(new Probes(List.of(Health::ok)).routes(new Router()), 0);
+    WebServer probesOnly =
+        new WebServer(new Probes(Map.of("database", Health::ok)).routes(new Router()), 0);
     probesOnly.start();
     try {
       URI base = URI.create("http://127.0.0.1:" + probesOnly.port());
