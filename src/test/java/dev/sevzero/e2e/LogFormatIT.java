@@ -30,6 +30,12 @@ class LogFormatIT {
 
   private static final String METRICS_TOKEN = "metrics-secret-7f3e";
   private static final String SIGNING_SECRET = "signing-secret-91ab";
+  private static final String ALERTS_TOKEN = "alerts-token-5d20";
+  private static final String GRAFANA_SECRET = "grafana-secret-e417";
+  private static final String PAGERDUTY_SECRET = "pagerduty-secret-03c9";
+  // The integration key travels in every event's body, so a logged failure could show it.
+  private static final String ROUTING_KEY = "routing-key-b6a18c27d3e94f05";
+  private static final String NOTION_TOKEN = "ntn-token-7e21";
 
   @TempDir Path directory;
   FakeSlack slack;
@@ -72,13 +78,27 @@ class LogFormatIT {
   }
 
   private static void assertNoSecrets(List<String> lines) {
+    // The failing paths were taken: what they log is what is checked.
+    assertThat(lines).anyMatch(line -> line.contains("(pagerduty.event) not done"));
     for (String secret :
-        List.of(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, METRICS_TOKEN, SIGNING_SECRET)) {
+        List.of(
+            FakeSlack.BOT_TOKEN,
+            FakeSlack.APP_TOKEN,
+            METRICS_TOKEN,
+            SIGNING_SECRET,
+            ALERTS_TOKEN,
+            GRAFANA_SECRET,
+            PAGERDUTY_SECRET,
+            ROUTING_KEY,
+            NOTION_TOKEN)) {
       assertThat(lines).as("log lines").noneMatch(line -> line.contains(secret));
     }
   }
 
-  /** Starts the bot, declares an incident (one Slack call failing once), stops it: its log. */
+  /**
+   * Starts the bot with every secret set, declares an incident (one Slack call failing once, the
+   * PagerDuty page failing on a closed port), stops it: its log.
+   */
   private List<String> runDeclaration(String logFormat) throws Exception {
     Map<String, String> environment = new HashMap<>();
     environment.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
@@ -88,6 +108,14 @@ class LogFormatIT {
     environment.put("SLACK_API_URL", slack.apiUrl());
     environment.put("DATABASE_URL", "jdbc:sqlite:" + directory.resolve("sevzero.db"));
     environment.put("PORT", Integer.toString(freePort()));
+    environment.put("ALERTS_TOKEN", ALERTS_TOKEN);
+    environment.put("GRAFANA_WEBHOOK_SECRET", GRAFANA_SECRET);
+    environment.put("PAGERDUTY_WEBHOOK_SECRET", PAGERDUTY_SECRET);
+    environment.put("PAGERDUTY_ROUTING_KEY", ROUTING_KEY);
+    environment.put("PAGERDUTY_EVENTS_URL", "http://127.0.0.1:" + freePort() + "/v2/enqueue");
+    environment.put("NOTION_TOKEN", NOTION_TOKEN);
+    environment.put("NOTION_PARENT_PAGE_ID", "0123456789abcdef0123456789abcdef");
+    environment.put("SHUTDOWN_GRACE", "PT1S");
     if (logFormat != null) {
       environment.put("LOG_FORMAT", logFormat);
     }
