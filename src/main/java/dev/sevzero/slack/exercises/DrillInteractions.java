@@ -2,6 +2,8 @@ package dev.sevzero.slack.exercises;
 
 import static dev.sevzero.slack.SlackText.date;
 import static dev.sevzero.slack.SlackText.user;
+import static dev.sevzero.slack.ViewValues.selected;
+import static dev.sevzero.slack.ViewValues.text;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -199,20 +201,5 @@ public final class DrillInteractions {
             log.warn("Could not send a private reply to a button press: {}", e.getMessage());
           }
         });
-  }
-
-  private static Optional<String> text(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getValue);
-  }
-
-  private static Optional<String> selected(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getSelectedOption)
-        .map(option -> option.getValue());
   }
 }

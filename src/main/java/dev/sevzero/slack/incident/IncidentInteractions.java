@@ -1,5 +1,8 @@
 package dev.sevzero.slack.incident;
 
+import static dev.sevzero.slack.ViewValues.selected;
+import static dev.sevzero.slack.ViewValues.text;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -246,20 +249,5 @@ public final class IncidentInteractions {
       long incidentId, String user, Map<String, Map<String, ViewState.Value>> values) {
     String summary = VisibleText.strip(text(values, IncidentActionIds.SUMMARY).orElse(""));
     incidents.resolve(incidentId, user, summary.isEmpty() ? null : summary);
-  }
-
-  private static Optional<String> text(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getValue);
-  }
-
-  private static Optional<String> selected(
-      Map<String, Map<String, ViewState.Value>> values, String id) {
-    return Optional.ofNullable(values.get(id))
-        .map(block -> block.get(id))
-        .map(ViewState.Value::getSelectedOption)
-        .map(option -> option.getValue());
   }
 }
