@@ -64,14 +64,19 @@ final class Interactions {
             ws.issueTrigger(userId));
     Delivery.Ack ack = delivery.deliver("slash_commands", payload, ACK_TIMEOUT);
     JsonObject body = ack.payload();
-    // An ack carrying a message is shown to the caller, like a response_url reply.
+    // An ack carrying a message is shown to the caller, like a response_url reply; for one that
+    // breaks Slack's limits on blocks, the caller sees Slack's error instead.
     if (body != null && (body.has("text") || body.has("blocks"))) {
-      JsonElement b = body.get("blocks");
-      JsonArray blocks = b != null && b.isJsonArray() ? b.getAsJsonArray() : null;
-      if ("in_channel".equals(Json.str(body, "response_type"))) {
-        ws.storeVisible(channelId, FakeSlack.BOT_USER_ID, Json.str(body, "text"), blocks);
-      } else {
-        ws.storeEphemeral(channelId, userId, Json.str(body, "text"), blocks);
+      try {
+        JsonArray blocks = Params.blocksOf(body);
+        if ("in_channel".equals(Json.str(body, "response_type"))) {
+          ws.storeVisible(channelId, FakeSlack.BOT_USER_ID, Json.str(body, "text"), blocks);
+        } else {
+          ws.storeEphemeral(channelId, userId, Json.str(body, "text"), blocks);
+        }
+      } catch (ApiError refused) {
+        ws.storeEphemeral(
+            channelId, userId, command + " failed with the error \"" + refused.code + "\"", null);
       }
     }
     return new Reply(ack.acked(), body, responseUrls, ResponseUrls.idOf(responseUrl));

@@ -13,6 +13,9 @@ record Params(Map<String, String> map) {
 
   private static final int MAX_HEADER_TEXT = 150;
 
+  /** Slack refuses a message of more blocks than this. */
+  private static final int MAX_BLOCKS = 50;
+
   String get(String name) {
     String v = map.get(name);
     return v == null || v.isEmpty() ? null : v;
@@ -49,10 +52,24 @@ record Params(Map<String, String> map) {
     if (e != null && !e.isJsonArray()) {
       throw new ApiError("invalid_blocks");
     }
-    if (e != null) {
-      e.getAsJsonArray().forEach(Params::requireValidBlock);
+    return e == null ? null : validBlocks(e.getAsJsonArray());
+  }
+
+  /**
+   * The blocks of a message an app answers with (an ack, a response_url reply), held to the same
+   * limits as the Web API's; null when it has none.
+   */
+  static JsonArray blocksOf(JsonObject message) {
+    JsonElement e = message.get("blocks");
+    return e != null && e.isJsonArray() ? validBlocks(e.getAsJsonArray()) : null;
+  }
+
+  private static JsonArray validBlocks(JsonArray blocks) {
+    if (blocks.size() > MAX_BLOCKS) {
+      throw new ApiError("invalid_blocks");
     }
-    return e == null ? null : e.getAsJsonArray();
+    blocks.forEach(Params::requireValidBlock);
+    return blocks;
   }
 
   /** Slack's limits that the bot can run into: a header's text is at most 150 characters. */

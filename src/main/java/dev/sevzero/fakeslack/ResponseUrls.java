@@ -1,7 +1,6 @@
 package dev.sevzero.fakeslack;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,8 +67,7 @@ final class ResponseUrls {
 
   private void show(Origin origin, JsonObject json) {
     String text = Json.str(json, "text");
-    JsonElement b = json.get("blocks");
-    JsonArray blocks = b != null && b.isJsonArray() ? b.getAsJsonArray() : null;
+    JsonArray blocks = Params.blocksOf(json);
     if (origin.messageTs() != null && "true".equals(Json.str(json, "delete_original"))) {
       workspace.delete(origin.channelId(), origin.messageTs());
     } else if (origin.messageTs() != null && "true".equals(Json.str(json, "replace_original"))) {

@@ -294,6 +294,10 @@ public final class IncidentService {
     return incidents.open();
   }
 
+  public List<OpenIncident> openAtAGlance() {
+    return incidents.openAtAGlance();
+  }
+
   public List<TimelineEntry> timeline(long id) {
     return incidents.timeline(id);
   }

@@ -128,6 +128,31 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Where the database stands, read inside the unit of work that {@code connection} runs: a mark
+   * that moves whenever what it holds may have changed, for keeping a read until then ({@link
+   * KeptRead}). On SQLite it is the rows this connection has ever changed ({@code total_changes()},
+   * which a rollback does not take back) and the commits of other connections ({@code
+   * data_version}: a manager's sqlite3 shell). Empty on PostgreSQL, where another replica changes
+   * rows through its own connection unseen, and inside a transaction that another unit of work
+   * started, whose writes so far may still be rolled back.
+   */
+  Optional<ChangeMark> changeMark(Connection connection) throws SQLException {
+    if (!isSqlite() || lock.getHoldCount() != 1) {
+      return Optional.empty();
+    }
+    try (var query =
+            connection.prepareStatement(
+                "SELECT total_changes(), data_version FROM pragma_data_version()");
+        var row = query.executeQuery()) {
+      row.next();
+      return Optional.of(new ChangeMark(row.getLong(1), row.getLong(2)));
+    }
+  }
+
+  /** See {@link #changeMark}. */
+  record ChangeMark(long ownChanges, long othersCommits) {}
+
   /** Runs {@code work} in a transaction with no result. */
   public void execute(Work<?> work) {
     transaction(work);

@@ -7,6 +7,7 @@ import static dev.sevzero.persistence.Jdbc.setInstant;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentStatus;
+import dev.sevzero.incident.OpenIncident;
 import dev.sevzero.incident.Origin;
 import dev.sevzero.incident.ResponseKind;
 import dev.sevzero.incident.Severity;
@@ -37,8 +38,15 @@ public final class JdbcIncidentRepository implements IncidentRepository {
 
   private final Database database;
 
+  /**
+   * {@code /incident list} answers from this: reading every column of each open incident through
+   * SQLite's JNI on every command was 149 µs of the 340 µs of CPU a {@code list} cost.
+   */
+  private final KeptRead<List<OpenIncident>> openAtAGlance;
+
   public JdbcIncidentRepository(Database database) {
     this.database = database;
+    this.openAtAGlance = new KeptRead<>(database, JdbcIncidentRepository::readOpenAtAGlance);
   }
 
   @Override
@@ -198,6 +206,36 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         "status = ?",
         "ORDER BY id",
         statement -> statement.setString(1, IncidentStatus.OPEN.code()));
+  }
+
+  @Override
+  public List<OpenIncident> openAtAGlance() {
+    return openAtAGlance.get();
+  }
+
+  private static List<OpenIncident> readOpenAtAGlance(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT id, drill, severity, title, started_at, channel_id, commander,"
+                + " acknowledged_by IS NOT NULL FROM incident WHERE status = ? ORDER BY id")) {
+      query.setString(1, IncidentStatus.OPEN.code());
+      List<OpenIncident> open = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          open.add(
+              new OpenIncident(
+                  rows.getLong(1),
+                  rows.getBoolean(2),
+                  Severity.parse(rows.getString(3)).orElseThrow(),
+                  rows.getString(4),
+                  getInstant(rows, 5),
+                  Optional.ofNullable(rows.getString(6)),
+                  Optional.ofNullable(rows.getString(7)),
+                  rows.getBoolean(8)));
+        }
+      }
+      return List.copyOf(open);
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sevzero.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -13,6 +14,14 @@ import java.util.List;
 public final class SlackBlocks {
 
   private SlackBlocks() {}
+
+  /** Slack refuses a message of more blocks than this ({@code invalid_blocks}). */
+  public static final int MAX_BLOCKS = 50;
+
+  /** The last line of a list cut short to fit {@link #MAX_BLOCKS}. */
+  public static LayoutBlock andMore(int more) {
+    return context(c -> c.elements(List.of(markdownText("…and " + more + " more, not shown."))));
+  }
 
   /** A message asking for one thing: its text, and the primary button that does it. */
   public static List<LayoutBlock> textWithButton(

@@ -8,13 +8,16 @@ import static dev.sevzero.e2e.TestWorkspace.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonArray;
 import dev.sevzero.fakeslack.ApiCall;
 import dev.sevzero.fakeslack.Failure;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeUpload;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.ResponseKind;
+import dev.sevzero.incident.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -207,6 +210,39 @@ class IncidentLifecycleIT {
     assertThat(afterwards.ackText()).contains("INC-1 is resolved").contains("reopen");
     Reply reopened = workspace.command(BOB, channel, "reopen");
     assertThat(reopened.ackText()).contains("Reopened *INC-1*");
+  }
+
+  @Test
+  void theListShowsWhatFitsInOneSlackMessageAndStaysCurrent() {
+    IncidentService incidents = workspace.bot().incidents();
+    for (int i = 1; i <= 60; i++) {
+      incidents.declare("outage " + i, null, Severity.SEV2, false, ALICE);
+    }
+
+    Reply list = workspace.command(BOB, workspace.general, "list");
+
+    JsonArray blocks = list.ackPayload().getAsJsonArray("blocks");
+    assertThat(blocks).hasSize(50);
+    assertThat(blocks.toString())
+        .contains("Open incidents (60)")
+        .contains("INC-1 (SEV2) outage 1*")
+        .contains("INC-48 (SEV2) outage 48*")
+        .doesNotContain("outage 49*")
+        .contains("…and 12 more, not shown.");
+    workspace.awaitMessage(
+        workspace.general, m -> m.ephemeral() && m.text().equals("60 open incidents"));
+
+    incidents.resolve(1, BOB, "fixed");
+    incidents.acknowledge(2, BOB);
+    String after = workspace.command(BOB, workspace.general, "list").ackPayload().toString();
+    assertThat(after)
+        .contains("Open incidents (59)")
+        .doesNotContain("outage 1*")
+        .contains("INC-2 (SEV2) outage 2* · ")
+        .contains("…and 11 more, not shown.");
+    assertThat(after.substring(after.indexOf("outage 2*"), after.indexOf("outage 3*")))
+        .contains("· acknowledged")
+        .doesNotContain("not acknowledged");
   }
 
   @Test

@@ -1,11 +1,16 @@
 package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.OpenIncident;
 import dev.sevzero.incident.Severity;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +68,45 @@ class JdbcIncidentRepositoryIT {
     assertThat(incidents.findForChange(3).orElseThrow().engineers()).containsExactly("UCAT");
   }
 
+  @Test
+  void theListOfOpenIncidentsShowsEveryCommittedChangeAndNoRolledBackOne() throws Exception {
+    assertThat(incidents.openAtAGlance()).extracting(OpenIncident::title).hasSize(3);
+
+    change("UPDATE incident SET commander = 'UBOB' WHERE id = 2");
+    assertThat(incidents.openAtAGlance().get(1).commander()).contains("UBOB");
+
+    assertThatThrownBy(
+            () ->
+                database.execute(
+                    connection -> {
+                      change("UPDATE incident SET status = 'resolved' WHERE id = 1");
+                      // Inside the transaction the list shows its own change, and keeps nothing.
+                      assertThat(incidents.openAtAGlance()).hasSize(2);
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .hasMessage("rolled back");
+    assertThat(incidents.openAtAGlance()).extracting(OpenIncident::id).containsExactly(1L, 2L, 3L);
+
+    // A manager's sqlite3 shell, another connection to the same file.
+    try (Connection shell =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("incidents.db"));
+        Statement statement = shell.createStatement()) {
+      statement.executeUpdate("UPDATE incident SET title = 'renamed' WHERE id = 3");
+    }
+    assertThat(incidents.openAtAGlance().get(2).title()).isEqualTo("renamed");
+  }
+
   private static Map<String, List<String>> engineersByTitle(List<Incident> read) {
     return read.stream().collect(Collectors.toMap(Incident::title, Incident::engineers));
+  }
+
+  private void change(String sql) {
+    database.execute(
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(sql)) {
+            return update.executeUpdate();
+          }
+        });
   }
 
   private void addEngineer(long incidentId, String userId, int position) {

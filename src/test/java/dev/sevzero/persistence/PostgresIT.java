@@ -174,6 +174,26 @@ class PostgresIT {
   }
 
   @Test
+  void theListOfOpenIncidentsShowsWhatAnotherReplicaChanged() {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      IncidentService first = incidents(one);
+      IncidentService second = incidents(two);
+      long id = first.declare("db down", null, Severity.SEV1, false, "UA").incident().id();
+      assertThat(second.openAtAGlance())
+          .singleElement()
+          .satisfies(i -> assertThat(i.acknowledged()).isFalse());
+
+      first.acknowledge(id, "UC");
+      assertThat(second.openAtAGlance())
+          .singleElement()
+          .satisfies(i -> assertThat(i.acknowledged()).isTrue());
+      first.resolve(id, "UB", "failed over");
+      assertThat(second.openAtAGlance()).isEmpty();
+    }
+  }
+
+  @Test
   void twoReplicasSendEachUpdatePromptOnce() {
     List<String> said = new CopyOnWriteArrayList<>();
     try (Database one = Database.open(url);

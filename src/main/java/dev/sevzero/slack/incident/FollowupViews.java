@@ -1,6 +1,5 @@
 package dev.sevzero.slack.incident;
 
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -12,6 +11,7 @@ import static dev.sevzero.slack.SlackText.user;
 import com.slack.api.model.block.LayoutBlock;
 import dev.sevzero.followups.Followup;
 import dev.sevzero.followups.FollowupFigures;
+import dev.sevzero.slack.SlackBlocks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +70,7 @@ final class FollowupViews {
     }
     if (followups.size() > MOST_LISTED) {
       int more = followups.size() - MOST_LISTED;
-      blocks.add(
-          context(c -> c.elements(List.of(markdownText("…and " + more + " more, not shown.")))));
+      blocks.add(SlackBlocks.andMore(more));
     }
     return blocks;
   }

@@ -11,6 +11,7 @@ import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Acknowledgement;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
+import dev.sevzero.incident.OpenIncident;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
@@ -308,7 +309,7 @@ public final class IncidentCommands {
     if (!invocation.words().isEmpty()) {
       throw new UsageException("`list` takes no arguments.");
     }
-    List<Incident> open = incidents.open();
+    List<OpenIncident> open = incidents.openAtAGlance();
     return CommandReply.ephemeral(
         open.size() + " open incidents", IncidentViews.list(open, clock.instant()));
   }

@@ -29,6 +29,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.OpenIncident;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.UpdateStatus;
@@ -50,7 +51,11 @@ final class IncidentViews {
 
   /** The one-line name people see: {@code INC-12 (SEV0) db down}. */
   static String headline(Incident incident) {
-    return incident.key() + " (" + incident.severity().label() + ") " + incident.title();
+    return headline(incident.key(), incident.severity(), incident.title());
+  }
+
+  private static String headline(String key, Severity severity, String title) {
+    return key + " (" + severity.label() + ") " + title;
   }
 
   /** Slack refuses a header block whose text is longer ({@code invalid_blocks}). */
@@ -335,17 +340,22 @@ final class IncidentViews {
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", parts));
   }
 
+  /** Slack takes 50 blocks a message: the header, this many incidents and "…and K more". */
+  static final int MOST_OPEN_LISTED = SlackBlocks.MAX_BLOCKS - 2;
+
   /** {@code /incident list}. */
-  static List<LayoutBlock> list(List<Incident> open, Instant now) {
+  static List<LayoutBlock> list(List<OpenIncident> open, Instant now) {
     if (open.isEmpty()) {
       return List.of(section(s -> s.text(markdownText("No open incidents. 🎉"))));
     }
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("Open incidents (" + open.size() + ")"))));
-    for (Incident incident : open) {
+    boolean allFit = open.size() <= SlackBlocks.MAX_BLOCKS - 1;
+    List<OpenIncident> listed = allFit ? open : open.subList(0, MOST_OPEN_LISTED);
+    for (OpenIncident incident : listed) {
       String line =
           "*"
-              + escape(headline(incident))
+              + escape(headline(incident.key(), incident.severity(), incident.title()))
               + "* · "
               + incident.channelId().map(c -> channel(c)).orElse("_channel pending_")
               + " · open "
@@ -353,8 +363,11 @@ final class IncidentViews {
               + " · IC "
               + incident.commander().map(u -> user(u)).orElse("_unassigned_")
               + " · "
-              + incident.acknowledgement().map(a -> "acknowledged").orElse("⚠️ not acknowledged");
+              + (incident.acknowledged() ? "acknowledged" : "⚠️ not acknowledged");
       blocks.add(section(s -> s.text(markdownText(line))));
+    }
+    if (!allFit) {
+      blocks.add(SlackBlocks.andMore(open.size() - listed.size()));
     }
     return blocks;
   }
