@@ -176,6 +176,9 @@ class OncallIT {
     Reply override = oncall(BOB, "override <@UCAROL|carol> 4h");
     assertThat(override.ackText()).startsWith("<@UCAROL> is on call from now until ");
     awaitMessage(oncallChannel, m -> m.text().startsWith("🔀 <@UCAROL> is on call from now"));
+    awaitMessage(
+        workspace.slack.dmChannel(CAROL),
+        m -> m.text().startsWith("📟 <@UBOB> asked you to cover: you are on call from now until "));
 
     workspace.command(ALICE, workspace.general, "declare queue stuck");
     assertPaged(2, CAROL);

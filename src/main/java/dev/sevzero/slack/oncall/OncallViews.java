@@ -256,6 +256,15 @@ final class OncallViews {
         + "); then the schedule resumes.";
   }
 
+  /** The DM to the person who now covers: pages come to them from this moment. */
+  static String coveringText(OncallOverride override, ZoneId zone) {
+    return "📟 "
+        + user(override.by())
+        + " asked you to cover: you are on call from now until "
+        + when(override.until(), zone)
+        + ", and new incidents page you. Then the schedule resumes.";
+  }
+
   static String confirmedText(Handoff handoff, ZoneId zone) {
     return "✅ You have the on-call pager: confirmed "
         + localTime(handoff.confirmedAt(), zone)

@@ -68,6 +68,13 @@ public final class SlackRotationListener implements RotationListener {
                     channel,
                     OncallViews.overrideText(override, settings.zone()),
                     Optional.of(override.by())));
+    if (!override.user().equals(override.by())) {
+      dm(
+          override.user(),
+          OncallViews.coveringText(override, settings.zone()),
+          null,
+          Optional.of(override.by()));
+    }
     syncUsergroup();
   }
 
