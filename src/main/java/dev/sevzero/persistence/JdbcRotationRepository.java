@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,16 +40,10 @@ public final class JdbcRotationRepository implements RotationRepository {
   public Roster roster() {
     return database.transaction(
         connection -> {
-          List<String> members = new ArrayList<>();
           try (var statement =
-                  connection.prepareStatement(
-                      "SELECT user_id FROM roster_member ORDER BY position");
-              var rows = statement.executeQuery()) {
-            while (rows.next()) {
-              members.add(rows.getString(1));
-            }
+              connection.prepareStatement("SELECT user_id FROM roster_member ORDER BY position")) {
+            return new Roster(Jdbc.list(statement, rows -> rows.getString(1)));
           }
-          return new Roster(members);
         });
   }
 
@@ -169,18 +162,14 @@ public final class JdbcRotationRepository implements RotationRepository {
                   "SELECT user_id, starts_at, ends_at, created_by FROM oncall_override"
                       + " WHERE ends_at > ? ORDER BY starts_at, created_at")) {
             statement.setLong(1, t.toEpochMilli());
-            List<OncallOverride> overrides = new ArrayList<>();
-            try (var rows = statement.executeQuery()) {
-              while (rows.next()) {
-                overrides.add(
+            return Jdbc.list(
+                statement,
+                rows ->
                     new OncallOverride(
                         rows.getString(1),
                         Instant.ofEpochMilli(rows.getLong(2)),
                         Instant.ofEpochMilli(rows.getLong(3)),
                         rows.getString(4)));
-              }
-            }
-            return overrides;
           }
         });
   }
