@@ -1,8 +1,8 @@
 package dev.sevzero.persistence;
 
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.IncidentFactsSource;
-import dev.sevzero.sla.UpdateCompliance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.sevzero.persistence;
 import static dev.sevzero.persistence.Jdbc.getInstant;
 import static dev.sevzero.persistence.Jdbc.setInstant;
 
-import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.updates.UpdateDue;
 import dev.sevzero.updates.UpdateDueRepository;
 import dev.sevzero.updates.UpdateOutcome;
