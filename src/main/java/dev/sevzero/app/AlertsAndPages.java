@@ -68,7 +68,8 @@ final class AlertsAndPages {
                           this::page,
                           (action, outcome) ->
                               metrics.externalCall(Metrics.Target.PAGERDUTY, action, outcome)),
-                      AlertNotices::pageRefused);
+                      AlertNotices::pageRefused,
+                      id -> outbox.pending(SlackOutbox.CREATE_CHANNEL, id));
               handlers.put(PagerDutyDeliveries.KIND, pages);
               incidents.subscribe(new PagerDutyPages(pages, records));
             });

@@ -17,9 +17,11 @@ import dev.sevzero.incident.IncidentRepository;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.MessageCapture;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.metrics.AfterCommitMetrics;
 import dev.sevzero.metrics.CountingRotationListener;
 import dev.sevzero.metrics.CountingUpdateDues;
 import dev.sevzero.metrics.IncidentMetrics;
+import dev.sevzero.metrics.Metrics;
 import dev.sevzero.metrics.prometheus.MetricsEndpoint;
 import dev.sevzero.metrics.prometheus.PrometheusMetrics;
 import dev.sevzero.notion.NotionPublisher;
@@ -138,6 +140,8 @@ public final class Sevzero implements AutoCloseable {
             Arrays.stream(Severity.values()).map(Severity::code).toList(),
             () -> openBySeverity(incidentRepository),
             deliveries);
+    // What a change stores is counted once it has committed.
+    Metrics committed = new AfterCommitMetrics(metrics, transactions);
     Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS, metrics);
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
@@ -166,7 +170,7 @@ public final class Sevzero implements AutoCloseable {
                         config.oncallChannel(),
                         config.oncallUsergroup().isPresent(),
                         config.rotationTimezone())),
-                metrics),
+                committed),
             config.admins());
     // Declaring pages whoever holds the pager at that moment, override included.
     incidents = new IncidentService(incidentRepository, transactions, oncall::onCallAt, clock);
@@ -181,7 +185,7 @@ public final class Sevzero implements AutoCloseable {
         new RoomDeliveries(gateway, messages, incidents, config.incidentsChannel()).handlers());
     cadence =
         new UpdateCadence(
-            new CountingUpdateDues(new JdbcUpdateDueRepository(database), metrics),
+            new CountingUpdateDues(new JdbcUpdateDueRepository(database), committed),
             incidents,
             transactions,
             scheduler,
@@ -198,7 +202,7 @@ public final class Sevzero implements AutoCloseable {
     // The cadence first: the room's resolution summary counts the updates it has just settled.
     incidents.subscribe(cadence);
     incidents.subscribe(room);
-    incidents.subscribe(new IncidentMetrics(metrics));
+    incidents.subscribe(new IncidentMetrics(committed));
     Exercises exercises =
         new Exercises(
             config,

@@ -44,4 +44,18 @@ public interface DrillRepository {
    * caller (of any replica, before or after a restart) that gets to post it.
    */
   boolean claimReminder(ExerciseKind kind, Instant occurrence, String scenarioId, Instant at);
+
+  /**
+   * Claims starting the drill of the latest reminder of {@code kind} that named {@code scenarioId}:
+   * true for the one caller (of any replica) that gets to start it; false when someone has, or no
+   * reminder named it. Record the drill with {@link #recordDrillOfReminder} in the same
+   * transaction.
+   */
+  boolean claimDrillOfReminder(ExerciseKind kind, String scenarioId, String by);
+
+  /** The drill the caller of a successful {@link #claimDrillOfReminder} started. */
+  void recordDrillOfReminder(ExerciseKind kind, String scenarioId, long incidentId);
+
+  /** The drill started from the latest reminder of {@code kind} naming {@code scenarioId}. */
+  Optional<Long> drillOfReminder(ExerciseKind kind, String scenarioId);
 }

@@ -105,6 +105,29 @@ public final class ExerciseService {
         });
   }
 
+  /**
+   * Starts the drill of the latest reminder naming the request's scenario, once however often its
+   * button is pressed: the press that claims the reminder starts it, in the claim's transaction;
+   * every other press is told which drill that was.
+   */
+  public ReminderStart startFromReminder(DrillRequest request) {
+    ExerciseKind kind = request.kind();
+    String scenarioId = request.scenario().map(Scenario::id).orElseThrow();
+    return transactions.inTransaction(
+        () -> {
+          if (!drills.claimDrillOfReminder(kind, scenarioId, request.startedBy())) {
+            return drills
+                .drillOfReminder(kind, scenarioId)
+                .flatMap(incidentRecords::find)
+                .<ReminderStart>map(ReminderStart.AlreadyStarted::new)
+                .orElseGet(ReminderStart.NotReminded::new);
+          }
+          IncidentService.Declared declared = start(request);
+          drills.recordDrillOfReminder(kind, scenarioId, declared.incident().id());
+          return new ReminderStart.Started(declared);
+        });
+  }
+
   /** Ticks step {@code number} of the drill {@code incidentId}, as a timeline entry. */
   public TickResult tick(long incidentId, int number, String actor) {
     return transactions.inTransaction(

@@ -8,8 +8,7 @@ import java.time.Instant;
 
 /**
  * Counts declarations and measures first responses. It hears each event inside the transaction that
- * stores it: a change rolled back after this (rare: the database failed) is still counted, which a
- * counter can live with.
+ * stores it, so give it {@link AfterCommitMetrics}: a change rolled back is then not counted.
  */
 public final class IncidentMetrics implements IncidentEvents {
 

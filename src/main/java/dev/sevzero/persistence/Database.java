@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +32,8 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final StatementCache statements;
   private final Optional<SingleReplicaLock> replicaLock;
+  // Guarded by lock: what the transaction under way runs once it has committed.
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   private Database(String url, Connection connection, Optional<SingleReplicaLock> replicaLock) {
     this.url = url;
@@ -86,10 +90,12 @@ public final class Database implements AutoCloseable {
   public <T> T transaction(Work<T> work) {
     lock.lock();
     boolean outermost = lock.getHoldCount() == 1;
+    List<Runnable> committed = List.of();
     try {
       T result = work.run(statements.connection());
       if (outermost) {
         connection.commit();
+        committed = List.copyOf(afterCommit);
       }
       return result;
     } catch (SQLException | RuntimeException e) {
@@ -101,7 +107,24 @@ public final class Database implements AutoCloseable {
       }
       throw new DatabaseException(e.getMessage(), e);
     } finally {
+      if (outermost) {
+        afterCommit.clear();
+      }
       lock.unlock();
+      // Outside the lock: what follows a commit does not hold up the next transaction.
+      committed.forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * Runs {@code action} once the transaction under way on this thread has committed, and never if
+   * it rolls back; at once when there is none. For what must only count what was stored (metrics).
+   */
+  public void afterCommit(Runnable action) {
+    if (lock.isHeldByCurrentThread()) {
+      afterCommit.add(action);
+    } else {
+      action.run();
     }
   }
 

@@ -16,4 +16,9 @@ public final class DatabaseTransactions implements Transactions {
   public <T> T inTransaction(Supplier<T> work) {
     return database.transaction(connection -> work.get());
   }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    database.afterCommit(action);
+  }
 }

@@ -45,6 +45,11 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
     this.clock = clock;
   }
 
+  /** What {@code d} waits for is done, or it has waited as long as it may (bound: now). */
+  private static final String WAIT_OVER =
+      "(d.after_until <= ? OR NOT EXISTS (SELECT 1 FROM delivery a WHERE a.id = d.after_id"
+          + " AND a.state = 'pending'))";
+
   private static String readySql(int kinds) {
     return "SELECT "
         + COLUMNS
@@ -55,8 +60,8 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
         + ")"
         + " AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.sequence_key = d.sequence_key"
         + " AND e.state = 'pending' AND e.id < d.id)"
-        + " AND NOT EXISTS (SELECT 1 FROM delivery a WHERE a.id = d.after_id"
-        + " AND a.state = 'pending')"
+        + " AND "
+        + WAIT_OVER
         + " ORDER BY d.id LIMIT ?";
   }
 
@@ -69,8 +74,8 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO delivery (id, kind, sequence_key, after_id, incident_id, payload,"
-                      + " state, created_at, not_before, attempts, uncertain)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, 0, ?)")) {
+                      + " state, created_at, not_before, attempts, uncertain, after_until)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, 0, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, delivery.kind());
             insert.setString(3, delivery.sequence().orElse(null));
@@ -80,6 +85,14 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
             setInstant(insert, 7, now);
             setInstant(insert, 8, now);
             insert.setBoolean(9, false);
+            setInstant(
+                insert,
+                10,
+                delivery
+                    .after()
+                    .flatMap(waited -> delivery.waitAtMost())
+                    .map(now::plus)
+                    .orElse(null));
             insert.executeUpdate();
           }
           return id;
@@ -117,6 +130,7 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
             for (String kind : kinds.isEmpty() ? Set.of("") : new TreeSet<>(kinds)) {
               query.setString(index++, kind);
             }
+            setInstant(query, index++, now);
             query.setInt(index, limit);
             candidates = read(query);
           }
@@ -162,11 +176,12 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
               connection.prepareStatement(
                   "SELECT 1 FROM delivery d WHERE d.id = ? AND d.not_before <= ?"
                       + " AND (d.lease_until IS NULL OR d.lease_until < ?)"
-                      + " AND NOT EXISTS (SELECT 1 FROM delivery a WHERE a.id = d.after_id"
-                      + " AND a.state = 'pending')")) {
+                      + " AND "
+                      + WAIT_OVER)) {
             query.setLong(1, id);
             setInstant(query, 2, now);
             setInstant(query, 3, now);
+            setInstant(query, 4, now);
             try (ResultSet rows = query.executeQuery()) {
               return rows.next();
             }
@@ -306,9 +321,12 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
         connection -> {
           try (PreparedStatement query =
               connection.prepareStatement(
-                  "SELECT MIN(not_before) FROM delivery WHERE state = 'pending'"
-                      + " AND not_before > ?")) {
+                  "SELECT MIN(due) FROM (SELECT not_before AS due FROM delivery"
+                      + " WHERE state = 'pending' AND not_before > ?"
+                      + " UNION ALL SELECT after_until FROM delivery"
+                      + " WHERE state = 'pending' AND after_until > ?) waits")) {
             setInstant(query, 1, now);
+            setInstant(query, 2, now);
             try (ResultSet rows = query.executeQuery()) {
               rows.next();
               return Optional.ofNullable(getInstant(rows, 1));

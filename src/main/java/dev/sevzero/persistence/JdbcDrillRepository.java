@@ -211,6 +211,71 @@ public final class JdbcDrillRepository implements DrillRepository {
         });
   }
 
+  /** The latest reminder of a kind that named a scenario: the one its buttons start. */
+  private static final String LATEST_REMINDER =
+      "kind = ? AND scenario_id = ? AND occurrence_at = (SELECT MAX(occurrence_at)"
+          + " FROM exercise_reminder WHERE kind = ? AND scenario_id = ?)";
+
+  /**
+   * A conditional update: on PostgreSQL a second replica's update waits for the first's commit,
+   * then finds the reminder claimed and changes nothing.
+   */
+  @Override
+  public boolean claimDrillOfReminder(ExerciseKind kind, String scenarioId, String by) {
+    return database.transaction(
+        connection -> {
+          try (var update =
+              connection.prepareStatement(
+                  "UPDATE exercise_reminder SET drill_started_by = ? WHERE "
+                      + LATEST_REMINDER
+                      + " AND drill_started_by IS NULL")) {
+            update.setString(1, by);
+            bindLatestReminder(update, 2, kind, scenarioId);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public void recordDrillOfReminder(ExerciseKind kind, String scenarioId, long incidentId) {
+    database.execute(
+        connection -> {
+          try (var update =
+              connection.prepareStatement(
+                  "UPDATE exercise_reminder SET drill_incident_id = ? WHERE " + LATEST_REMINDER)) {
+            update.setLong(1, incidentId);
+            bindLatestReminder(update, 2, kind, scenarioId);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Optional<Long> drillOfReminder(ExerciseKind kind, String scenarioId) {
+    return database.transaction(
+        connection -> {
+          try (var select =
+              connection.prepareStatement(
+                  "SELECT drill_incident_id FROM exercise_reminder WHERE " + LATEST_REMINDER)) {
+            bindLatestReminder(select, 1, kind, scenarioId);
+            try (var rows = select.executeQuery()) {
+              return rows.next()
+                  ? Optional.ofNullable(Jdbc.getLong(rows, "drill_incident_id"))
+                  : Optional.<Long>empty();
+            }
+          }
+        });
+  }
+
+  private static void bindLatestReminder(
+      PreparedStatement statement, int first, ExerciseKind kind, String scenarioId)
+      throws SQLException {
+    statement.setString(first, kind.code());
+    statement.setString(first + 1, scenarioId);
+    statement.setString(first + 2, kind.code());
+    statement.setString(first + 3, scenarioId);
+  }
+
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement statement) throws SQLException;

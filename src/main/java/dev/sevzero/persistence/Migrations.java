@@ -25,7 +25,9 @@ final class Migrations {
           "V5__followups.sql",
           "V6__deliveries.sql",
           "V7__alerts.sql",
-          "V8__exercises.sql");
+          "V8__exercises.sql",
+          "V9__drill_of_reminder.sql",
+          "V10__bounded_waits.sql");
 
   /** PostgreSQL's advisory lock for migrating: "sevzero" in ASCII. */
   private static final long MIGRATION_LOCK = 0x7365767a65726fL;

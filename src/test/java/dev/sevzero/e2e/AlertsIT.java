@@ -12,6 +12,7 @@ import dev.sevzero.fakealerts.FakeAlertmanager.Answer;
 import dev.sevzero.fakepagerduty.FakePagerDuty;
 import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.Reply;
+import dev.sevzero.fakeslack.Stall;
 import dev.sevzero.http.webhooks.Hmac;
 import dev.sevzero.http.webhooks.PagerDutyWebhook;
 import dev.sevzero.incident.Incident;
@@ -120,6 +121,42 @@ class AlertsIT {
     assertThat(sla.ackPayload().toString())
         .contains("Declared from alerts: 1 incident")
         .contains("detection → declaration average 3m 00s");
+  }
+
+  @Test
+  void theTriggerWaitsBrieflyForTheChannelSoThatThePageLinksIt() throws Exception {
+    Stall slowCreate = workspace.slack.stallAfter("conversations.create", params -> true);
+    try {
+      alertmanager.fire("HighLatency", "critical", "checkout");
+      assertThat(slowCreate.awaitReached(WAIT)).isTrue();
+
+      // Slack has made the channel but not answered yet: the page waits for it, briefly.
+      await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> pagerDuty.events().isEmpty());
+    } finally {
+      slowCreate.release();
+    }
+
+    String channel = workspace.awaitIncidentChannel(1);
+    FakePagerDuty.Event trigger = awaitPagerDutyEvents(1).get(0);
+    assertThat(trigger.action()).isEqualTo("trigger");
+    assertThat(trigger.link()).contains("https://slack.com/app_redirect?channel=" + channel);
+  }
+
+  @Test
+  void aSlackTooSlowToMakeTheChannelDoesNotHoldThePageUp() throws Exception {
+    Stall stuckCreate = workspace.slack.stallAfter("conversations.create", params -> true);
+    try {
+      alertmanager.fire("HighLatency", "critical", "checkout");
+
+      FakePagerDuty.Event trigger = awaitPagerDutyEvents(1).get(0);
+      assertThat(trigger.action()).isEqualTo("trigger");
+      assertThat(trigger.summary()).contains("INC-1 (SEV0) HighLatency on checkout");
+      assertThat(trigger.link()).isEmpty();
+      assertThat(workspace.bot().incidents().find(1).orElseThrow().channelId()).isEmpty();
+    } finally {
+      stuckCreate.release();
+    }
+    workspace.awaitIncidentChannel(1);
   }
 
   @Test

@@ -8,7 +8,9 @@ import com.google.gson.JsonObject;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.Views;
 import dev.sevzero.fakeslack.FakeSlack;
 import dev.sevzero.fakeslack.FakeView;
@@ -215,27 +217,10 @@ class BadInputIT {
 
   @Test
   void aButtonThisVersionDoesNotKnowIsAcknowledgedAndSaysItIsOutOfDate() throws Exception {
-    var renamed =
-        BlockElements.button(
-            b ->
-                b.actionId("incident_escalate_v0")
-                    .value("1")
-                    .text(BlockCompositions.plainText("Escalate")));
-    var reshaped =
-        BlockElements.button(
-            b ->
-                b.actionId("incident_acknowledge")
-                    .value("{\"incident\":1}")
-                    .text(BlockCompositions.plainText("Ack")));
     String ts =
-        bot()
-            .chatPostMessage(
-                r ->
-                    r.channel(channel)
-                        .text("from an older Sevzero")
-                        .blocks(
-                            List.of(Blocks.actions(a -> a.elements(List.of(renamed, reshaped))))))
-            .getTs();
+        postFromAnOlderSevzero(
+            button("incident_escalate_v0", "1"),
+            button("incident_acknowledge", "{\"incident\":1}"));
     for (String actionId : List.of("incident_escalate_v0", "incident_acknowledge")) {
       Reply reply = workspace.slack.pressButton(BOB, channel, ts, actionId);
       assertThat(reply.acked()).as(actionId).isTrue();
@@ -246,13 +231,33 @@ class BadInputIT {
   }
 
   @Test
+  void drillButtonsWithValuesOfAnotherShapeAreAcknowledgedAndStartOrTickNothing() throws Exception {
+    String ts =
+        postFromAnOlderSevzero(
+            button("exercise_start_drill", null), button("drill_tick_step_2", "DRILL-1"));
+
+    Reply start = workspace.slack.pressButton(BOB, channel, ts, "exercise_start_drill");
+    assertThat(start.acked()).isTrue();
+    assertThat(start.awaitResponse(Duration.ofSeconds(10)).get("text").getAsString())
+        .contains("That scenario is no longer in the library");
+    Reply tick = workspace.slack.pressButton(BOB, channel, ts, "drill_tick_step_2");
+    assertThat(tick.acked()).isTrue();
+    assertThat(tick.awaitResponse(Duration.ofSeconds(10)).get("text").getAsString())
+        .isEqualTo(OutOfDate.TEXT);
+    assertThat(workspace.bot().incidents().find(2)).isEmpty();
+  }
+
+  @Test
   void aFormThisVersionDoesNotKnowOrWithMalformedMetadataSaysItIsOutOfDate() throws Exception {
     for (String[] form :
         List.of(
             new String[] {"incident_form_v0", "1"},
             new String[] {"incident_update", "not-a-number"},
             new String[] {"incident_resolve", "{\"id\":1}"},
-            new String[] {"incident_declare", "{broken"})) {
+            new String[] {"incident_declare", "{broken"},
+            new String[] {"exercise_results", "DRILL-1"},
+            // A drill form from before the drill kit: not declared as a real incident that pages.
+            new String[] {"incident_declare", "{\"channel\":\"C1\",\"drill\":true}"})) {
       assertThat(workspace.command(ALICE, channel, "update").acked()).isTrue();
       FakeView open =
           org.awaitility.Awaitility.await()
@@ -284,6 +289,23 @@ class BadInputIT {
     assertThat(workspace.bot().incidents().updates(1)).isEmpty();
     assertThat(workspace.bot().incidents().find(1).orElseThrow().resolution()).isEmpty();
     assertThat(workspace.bot().incidents().find(2)).isEmpty();
+  }
+
+  private static ButtonElement button(String actionId, String value) {
+    return BlockElements.button(
+        b -> b.actionId(actionId).value(value).text(BlockCompositions.plainText(actionId)));
+  }
+
+  /** A message with these buttons, as a Sevzero of another version may have posted it. */
+  private String postFromAnOlderSevzero(ButtonElement... buttons) throws Exception {
+    return bot()
+        .chatPostMessage(
+            r ->
+                r.channel(channel)
+                    .text("from an older Sevzero")
+                    .blocks(
+                        List.of(Blocks.actions(a -> a.elements(List.<BlockElement>of(buttons))))))
+        .getTs();
   }
 
   private MethodsClient bot() {

@@ -19,8 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,64 @@ class ExercisesIT {
     assertThat(scenarios.ackPayload().toString())
         .contains("*Load balancer failure* `lb-failure` — tabletop or DR, 6 steps — last rehearsed")
         .contains("*Expired TLS certificate* `expired-cert` — tabletop, 6 steps — never rehearsed");
+  }
+
+  @Test
+  void startDrillPressedByTwoPeopleAtOnceOrAgainStartsOneDrillAndTheOthersAreToldWhichAndWhere()
+      throws Exception {
+    workspace.start();
+    advanceTo(FIRST_TUESDAY);
+    workspace.bot().runDue();
+    FakeMessage reminder = awaitTheOneReminder();
+
+    ExecutorService presses = Executors.newFixedThreadPool(2);
+    List<String> answers;
+    try {
+      List<Future<Reply>> pressed =
+          presses.invokeAll(
+              List.of(
+                  () ->
+                      workspace.slack.pressButton(
+                          BOB, oncallChannel, reminder.ts(), "exercise_start_drill"),
+                  () ->
+                      workspace.slack.pressButton(
+                          CAROL, oncallChannel, reminder.ts(), "exercise_start_drill")));
+      answers = new ArrayList<>();
+      for (Future<Reply> press : pressed) {
+        assertThat(press.get().acked()).isTrue();
+        answers.add(press.get().awaitResponse(WAIT).toString());
+      }
+    } finally {
+      presses.shutdownNow();
+    }
+    assertThat(answers)
+        .filteredOn(answer -> answer.contains("DRILL-1 (SEV0) Load balancer failure* started"))
+        .hasSize(1);
+    assertThat(answers)
+        .filteredOn(
+            answer ->
+                answer.contains(
+                    "This reminder's drill is already running: *DRILL-1 (SEV0) Load balancer"
+                        + " failure*"))
+        .hasSize(1);
+    String channel = workspace.awaitIncidentChannel(1);
+    String starter = workspace.bot().incidents().find(1).orElseThrow().declared().by();
+
+    // Slack retrying the press, or someone pressing it later: told where the drill runs.
+    Reply again =
+        workspace.slack.pressButton(ALICE, oncallChannel, reminder.ts(), "exercise_start_drill");
+    assertThat(again.awaitResponse(WAIT).toString())
+        .contains(
+            "This reminder's drill is already running: *DRILL-1 (SEV0) Load balancer failure* in <#"
+                + channel
+                + ">, started by <@"
+                + starter
+                + ">.");
+    assertThat(workspace.bot().incidents().find(2)).isEmpty();
+    assertThat(workspace.slack.channels())
+        .filteredOn(c -> c.name().startsWith("drill-"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.name()).isEqualTo("drill-1-load-balancer-failure"));
   }
 
   @Test

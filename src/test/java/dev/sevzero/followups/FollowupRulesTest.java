@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sevzero.incident.Incident.Stamp;
+import dev.sevzero.incident.Transactions;
 import dev.sevzero.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,17 @@ class FollowupRulesTest {
       new FollowupNudges(
           store,
           (owner, overdue) -> reminded.add(owner + overdue.size()),
-          Supplier::get,
+          new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+              return work.get();
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+              action.run();
+            }
+          },
           clock,
           PACIFIC);
 

@@ -17,6 +17,7 @@ import dev.sevzero.exercises.ExerciseListener;
 import dev.sevzero.exercises.ExerciseReminders;
 import dev.sevzero.exercises.ExerciseService;
 import dev.sevzero.exercises.Reminder;
+import dev.sevzero.exercises.ReminderStart;
 import dev.sevzero.exercises.TickResult;
 import dev.sevzero.followups.FollowupNudges;
 import dev.sevzero.followups.NewFollowup;
@@ -561,6 +562,43 @@ class PostgresIT {
       assertThat(incidents(two).timeline(drill))
           .filteredOn(entry -> entry.kind() == TimelineEntry.Kind.CHECKLIST)
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void twoReplicasPressingStartDrillAtOnceStartOneDrill() throws Exception {
+    try (Database one = Database.open(url);
+        Database two = Database.open(url)) {
+      clock.set(Instant.parse("2026-12-01T18:00:00Z"));
+      reminders(one, new CopyOnWriteArrayList<>()).remindIfDue(tabletopSchedule());
+      DrillRequest press =
+          DrillRequest.of(
+              ExerciseKind.TABLETOP,
+              BuiltInScenarios.library().find("lb-failure").orElseThrow(),
+              Severity.SEV0,
+              Optional.empty(),
+              "UA");
+
+      List<ReminderStart> presses =
+          atOnce(
+              List.of(exercises(one), exercises(two)),
+              (replica, n) -> replica.startFromReminder(press));
+
+      List<Long> started =
+          presses.stream()
+              .filter(ReminderStart.Started.class::isInstance)
+              .map(p -> ((ReminderStart.Started) p).declared().incident().id())
+              .toList();
+      assertThat(started).hasSize(1);
+      assertThat(presses)
+          .filteredOn(ReminderStart.AlreadyStarted.class::isInstance)
+          .hasSize(CALLS - 1)
+          .allSatisfy(
+              p ->
+                  assertThat(((ReminderStart.AlreadyStarted) p).drill().id())
+                      .isEqualTo(started.get(0)));
+      assertThat(numbers(one, "SELECT id FROM incident")).containsExactly(started.get(0));
+      assertThat(numbers(two, "SELECT incident_id FROM drill")).containsExactly(started.get(0));
     }
   }
 

@@ -11,8 +11,10 @@ import dev.sevzero.pagerduty.PageAction;
 import dev.sevzero.pagerduty.PageEvent;
 import dev.sevzero.pagerduty.PageQueue;
 import dev.sevzero.pagerduty.PageSender;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * PagerDuty events as deliveries of the outbox (SPEC §14): queued in the change's transaction, in
@@ -25,9 +27,16 @@ public final class PagerDutyDeliveries implements PageQueue, DeliveryHandler {
 
   public static final String KIND = "pagerduty.event";
 
+  /**
+   * How long a trigger waits for the incident's channel, so that the page links it. Slack makes a
+   * channel in well under a second; a slow or rate-limiting Slack does not hold the page up longer.
+   */
+  public static final Duration LINK_WAIT = Duration.ofSeconds(2);
+
   private final Outbox outbox;
   private final PageSender sender;
   private final Refusals refused;
+  private final LongFunction<Optional<Long>> channelCreation;
 
   /** Tells people that PagerDuty refused an event for good. */
   @FunctionalInterface
@@ -36,10 +45,19 @@ public final class PagerDutyDeliveries implements PageQueue, DeliveryHandler {
     void tell(PageEvent event, String reason, Outbox outbox);
   }
 
-  public PagerDutyDeliveries(Outbox outbox, PageSender sender, Refusals refused) {
+  /**
+   * @param channelCreation the pending delivery that makes an incident's channel, if any: its
+   *     trigger waits for it (at most {@link #LINK_WAIT})
+   */
+  public PagerDutyDeliveries(
+      Outbox outbox,
+      PageSender sender,
+      Refusals refused,
+      LongFunction<Optional<Long>> channelCreation) {
     this.outbox = outbox;
     this.sender = sender;
     this.refused = refused;
+    this.channelCreation = channelCreation;
   }
 
   /** The sequence of an incident's PagerDuty events: apart from its Slack channel's. */
@@ -52,10 +70,15 @@ public final class PagerDutyDeliveries implements PageQueue, DeliveryHandler {
     JsonObject payload = new JsonObject();
     payload.addProperty("incident", event.incidentId());
     payload.addProperty("action", event.action().code());
-    outbox.enqueue(
+    NewDelivery delivery =
         NewDelivery.of(KIND, payload.toString())
             .inSequence(sequenceOf(event.incidentId()))
-            .about(event.incidentId()));
+            .about(event.incidentId());
+    if (event.action() == PageAction.TRIGGER) {
+      // The trigger reads the channel when it is sent; the rest of the sequence follows it.
+      delivery = delivery.after(channelCreation.apply(event.incidentId()), LINK_WAIT);
+    }
+    outbox.enqueue(delivery);
   }
 
   @Override

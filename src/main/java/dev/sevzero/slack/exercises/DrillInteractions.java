@@ -1,5 +1,6 @@
 package dev.sevzero.slack.exercises;
 
+import static dev.sevzero.slack.SlackText.channel;
 import static dev.sevzero.slack.SlackText.date;
 import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.ViewValues.selected;
@@ -16,10 +17,13 @@ import dev.sevzero.exercises.DrillRequest;
 import dev.sevzero.exercises.ExerciseKind;
 import dev.sevzero.exercises.ExerciseService;
 import dev.sevzero.exercises.RecoveryTargets;
+import dev.sevzero.exercises.ReminderStart;
 import dev.sevzero.exercises.Scenario;
 import dev.sevzero.exercises.TickResult;
+import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentException;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackWork;
 import dev.sevzero.text.Durations;
 import java.io.IOException;
@@ -39,12 +43,17 @@ public final class DrillInteractions {
 
   private static final Logger log = LoggerFactory.getLogger(DrillInteractions.class);
 
+  private static final String SORRY = "Sorry, Sevzero hit an error and could not ";
+  private static final String AGAIN = "It is logged; please try again or tell an admin.";
+
   private final ExerciseService exercises;
   private final SlackWork work;
+  private final OutOfDate outOfDate;
 
   public DrillInteractions(ExerciseService exercises, SlackWork work) {
     this.exercises = exercises;
     this.work = work;
+    this.outOfDate = new OutOfDate(work);
   }
 
   public void register(App app) {
@@ -56,7 +65,10 @@ public final class DrillInteractions {
 
   private Response startDrill(BlockActionRequest request, ActionContext context) {
     String presser = request.getPayload().getUser().getId();
-    String[] value = request.getPayload().getActions().get(0).getValue().split(":", 2);
+    String[] value =
+        Optional.ofNullable(request.getPayload().getActions().get(0).getValue())
+            .orElse("")
+            .split(":", 2);
     Optional<ExerciseKind> kind = ExerciseKind.parse(value[0]);
     Optional<Scenario> scenario =
         value.length == 2 ? exercises.library().find(value[1]) : Optional.empty();
@@ -68,24 +80,67 @@ public final class DrillInteractions {
     } else {
       DrillRequest drill =
           DrillRequest.of(kind.get(), scenario.get(), Severity.SEV0, Optional.empty(), presser);
-      reply = DrillCommands.startedText(exercises.start(drill), drill);
+      ReminderStart started;
+      try {
+        started = exercises.startFromReminder(drill);
+      } catch (RuntimeException e) {
+        // Rolled back: nothing was started. The press is still acknowledged and answered.
+        log.error("Start drill failed: {}", e.getMessage(), e);
+        respondPrivately(context, SORRY + "start the drill; nothing was started. " + AGAIN);
+        return context.ack();
+      }
+      if (started instanceof ReminderStart.Started first) {
+        reply = DrillCommands.startedText(first.declared(), drill);
+      } else if (started instanceof ReminderStart.AlreadyStarted already) {
+        reply = alreadyStartedText(already.drill());
+      } else {
+        reply = OutOfDate.TEXT;
+      }
     }
     respondPrivately(context, reply);
     return context.ack();
+  }
+
+  /** What a second press of a reminder's Start drill is told: the drill the first one started. */
+  static String alreadyStartedText(Incident drill) {
+    String headline = "*" + ExerciseViews.headline(drill) + "*";
+    String where =
+        drill
+            .channelId()
+            .map(channel -> " in " + channel(channel))
+            .orElse(" (its channel is on its way)");
+    if (!drill.isOpen()) {
+      return "🧪 This reminder's drill was already run: "
+          + headline
+          + where
+          + ", started by "
+          + user(drill.declared().by())
+          + " and resolved. To rehearse the scenario again, use `/incident drill`.";
+    }
+    return "🧪 This reminder's drill is already running: "
+        + headline
+        + where
+        + ", started by "
+        + user(drill.declared().by())
+        + ".";
   }
 
   private Response tick(BlockActionRequest request, ActionContext context) {
     String presser = request.getPayload().getUser().getId();
     var action = request.getPayload().getActions().get(0);
     Matcher step = ExerciseActionIds.TICK_STEP.matcher(action.getActionId());
+    Optional<Long> drill = number(action.getValue()).map(Long::valueOf);
+    Optional<Integer> stepNumber =
+        (step.matches() ? number(step.group(1)) : Optional.<String>empty())
+            .map(Long::valueOf)
+            .filter(n -> n <= Integer.MAX_VALUE)
+            .map(Long::intValue);
+    if (drill.isEmpty() || stepNumber.isEmpty()) {
+      return outOfDate.button(context);
+    }
     String reply = null;
     try {
-      if (!step.matches()) {
-        throw new IncidentException("That is not a checklist step.");
-      }
-      TickResult result =
-          exercises.tick(
-              Long.parseLong(action.getValue()), Integer.parseInt(step.group(1)), presser);
+      TickResult result = exercises.tick(drill.get(), stepNumber.get(), presser);
       if (result instanceof TickResult.AlreadyTicked already) {
         reply =
             "Step "
@@ -98,6 +153,9 @@ public final class DrillInteractions {
       }
     } catch (IncidentException refusal) {
       reply = refusal.getMessage();
+    } catch (RuntimeException e) {
+      log.error("Ticking a checklist step failed: {}", e.getMessage(), e);
+      reply = SORRY + "tick that step; it is not ticked. " + AGAIN;
     }
     if (reply != null) {
       respondPrivately(context, reply);
@@ -141,13 +199,24 @@ public final class DrillInteractions {
                     rto.orElse(RecoveryTargets.DEFAULT.rto()),
                     rpo.orElse(RecoveryTargets.DEFAULT.rpo())))
             : Optional.empty();
-    exercises.start(
-        DrillRequest.of(
-            kind, scenario.get(), severity, targets, request.getPayload().getUser().getId()));
+    try {
+      exercises.start(
+          DrillRequest.of(
+              kind, scenario.get(), severity, targets, request.getPayload().getUser().getId()));
+    } catch (RuntimeException e) {
+      log.error("Starting a drill from the form failed: {}", e.getMessage(), e);
+      return context.ackWithErrors(
+          Map.of(ExerciseActionIds.SCENARIO, SORRY + "start the drill; nothing was started."));
+    }
     return context.ack();
   }
 
   private Response submitResults(ViewSubmissionRequest request, ViewSubmissionContext context) {
+    Optional<Long> id =
+        number(request.getPayload().getView().getPrivateMetadata()).map(Long::valueOf);
+    if (id.isEmpty()) {
+      return OutOfDate.form(context);
+    }
     Map<String, Map<String, ViewState.Value>> values =
         request.getPayload().getView().getState().getValues();
     Map<String, String> errors = new HashMap<>();
@@ -163,17 +232,22 @@ public final class DrillInteractions {
       return context.ack(r -> r.responseAction("errors").errors(errors));
     }
     String summary = text(values, ExerciseActionIds.SUMMARY).filter(s -> !s.isBlank()).orElse(null);
-    long id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
     try {
       exercises.resolveWithResults(
-          id, request.getPayload().getUser().getId(), summary, rto.get(), rpo.get());
+          id.get(), request.getPayload().getUser().getId(), summary, rto.get(), rpo.get());
     } catch (IncidentException refusal) {
-      return context.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(ExerciseActionIds.RTO, refusal.getMessage())));
+      return context.ackWithErrors(Map.of(ExerciseActionIds.RTO, refusal.getMessage()));
+    } catch (RuntimeException e) {
+      log.error("Recording a drill's results failed: {}", e.getMessage(), e);
+      return context.ackWithErrors(
+          Map.of(ExerciseActionIds.RTO, SORRY + "record the results; nothing was changed."));
     }
     return context.ack();
+  }
+
+  /** Up to 18 digits (fits a long), else empty: a value or metadata of another shape. */
+  private static Optional<String> number(String text) {
+    return text != null && text.matches("\\d{1,18}") ? Optional.of(text) : Optional.empty();
   }
 
   /** A typed duration; a malformed one is an error on its field, a blank one is empty. */

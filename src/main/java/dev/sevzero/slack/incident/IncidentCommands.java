@@ -74,7 +74,7 @@ public final class IncidentCommands {
                     "declare",
                     "[sev0|sev1|sev2|sev3] <title>",
                     "declare an incident (no title: a form); severity defaults to sev0",
-                    inv -> declare(inv, false)));
+                    this::declare));
     extensions.subCommands().forEach(registry::add);
     registry
         .add(SubCommand.of("ack", "[incident]", "acknowledge the incident", this::acknowledge))
@@ -113,7 +113,7 @@ public final class IncidentCommands {
     return registry;
   }
 
-  private CommandReply declare(CommandInvocation invocation, boolean drill) {
+  private CommandReply declare(CommandInvocation invocation) {
     List<String> words = new ArrayList<>(invocation.words());
     Severity severity = Severity.SEV0;
     if (!words.isEmpty() && Severity.parse(words.get(0)).isPresent()) {
@@ -122,15 +122,14 @@ public final class IncidentCommands {
       throw notASeverity(words.get(0));
     }
     if (invocation.words().isEmpty()) {
-      openDeclareModal(invocation, drill);
+      openDeclareModal(invocation);
       return CommandReply.silent();
     }
-    String title = title(String.join(" ", words), drill);
+    String title = title(String.join(" ", words));
     IncidentService.Declared declared =
-        incidents.declare(title, null, severity, drill, invocation.userId());
+        incidents.declare(title, null, severity, false, invocation.userId());
     return CommandReply.ephemeral(
-        (drill ? "🧪 Drill " : "🚨 ")
-            + "*"
+        "🚨 *"
             + IncidentViews.headline(declared.incident())
             + "* declared. I'm creating its channel and inviting you"
             + paging(declared.paged(), invocation.userId()));
@@ -148,16 +147,15 @@ public final class IncidentCommands {
   }
 
   /**
-   * The title (or drill scenario) as typed, checked the same way wherever it was typed: something
-   * visible, and at most {@link Incident#MAX_TITLE_LENGTH} characters.
+   * The title as typed, checked the same way wherever it was typed: something visible, and at most
+   * {@link Incident#MAX_TITLE_LENGTH} characters.
    *
    * @throws UsageException naming what is wrong
    */
-  static String title(String typed, boolean drill) {
+  static String title(String typed) {
     String title = VisibleText.strip(typed);
     if (title.isEmpty()) {
-      throw new UsageException(
-          "The " + (drill ? "drill needs a scenario" : "incident needs a title") + ".");
+      throw new UsageException("The incident needs a title.");
     }
     if (title.length() > Incident.MAX_TITLE_LENGTH) {
       throw new UsageException(
@@ -182,11 +180,10 @@ public final class IncidentCommands {
     return ", and paging " + user(paged.get()) + " (on call).";
   }
 
-  private void openDeclareModal(CommandInvocation invocation, boolean drill) {
+  private void openDeclareModal(CommandInvocation invocation) {
     JsonObject metadata = new JsonObject();
     metadata.addProperty("channel", invocation.channelId());
-    metadata.addProperty("drill", drill);
-    openModal(invocation.triggerId(), IncidentViews.declareModal(metadata.toString(), drill));
+    openModal(invocation.triggerId(), IncidentViews.declareModal(metadata.toString()));
   }
 
   /** Opens a modal at once, beside other work: Slack's trigger is only valid for 3 seconds. */

@@ -164,15 +164,14 @@ public final class IncidentInteractions {
   }
 
   private Response declare(ViewSubmissionRequest request, ViewSubmissionContext context) {
-    Optional<Boolean> drill = declaresDrill(request.getPayload().getView().getPrivateMetadata());
-    if (drill.isEmpty()) {
+    if (!isCurrentDeclareForm(request.getPayload().getView().getPrivateMetadata())) {
       return OutOfDate.form(context);
     }
     Map<String, Map<String, ViewState.Value>> values =
         request.getPayload().getView().getState().getValues();
     String title;
     try {
-      title = IncidentCommands.title(text(values, IncidentActionIds.TITLE).orElse(""), drill.get());
+      title = IncidentCommands.title(text(values, IncidentActionIds.TITLE).orElse(""));
     } catch (UsageException problem) {
       return context.ackWithErrors(Map.of(IncidentActionIds.TITLE, problem.getMessage()));
     }
@@ -183,22 +182,25 @@ public final class IncidentInteractions {
             .map(VisibleText::strip)
             .filter(d -> !d.isEmpty())
             .orElse(null);
-    incidents.declare(
-        title, description, severity, drill.get(), request.getPayload().getUser().getId());
+    incidents.declare(title, description, severity, false, request.getPayload().getUser().getId());
     return context.ack();
   }
 
-  /** Whether the declare form was opened by {@code /incident drill}; empty if malformed. */
-  private static Optional<Boolean> declaresDrill(String privateMetadata) {
+  /**
+   * Whether the form's metadata is this version's. Before the drill kit, {@code /incident drill}
+   * opened this form with {@code "drill": true}; such a form, still open across an upgrade, is out
+   * of date rather than declared as a real incident that pages the on-call.
+   */
+  private static boolean isCurrentDeclareForm(String privateMetadata) {
     try {
       JsonElement metadata = JsonParser.parseString(privateMetadata == null ? "" : privateMetadata);
       if (!metadata.isJsonObject()) {
-        return Optional.empty();
+        return false;
       }
       JsonElement drill = metadata.getAsJsonObject().get("drill");
-      return Optional.of(drill != null && drill.isJsonPrimitive() && drill.getAsBoolean());
+      return drill == null || (drill.isJsonPrimitive() && !drill.getAsBoolean());
     } catch (JsonParseException malformed) {
-      return Optional.empty();
+      return false;
     }
   }
 

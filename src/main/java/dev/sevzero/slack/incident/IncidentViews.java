@@ -372,29 +372,22 @@ final class IncidentViews {
     return blocks;
   }
 
-  /**
-   * The declare modal; {@code metadata} carries the channel it was opened from and the drill flag.
-   */
-  static View declareModal(String metadata, boolean drill) {
+  /** The declare modal; {@code metadata} carries the channel it was opened from. */
+  static View declareModal(String metadata) {
     return view(
         v ->
             v.type("modal")
                 .callbackId(IncidentActionIds.DECLARE_VIEW)
                 .privateMetadata(metadata)
-                .title(
-                    viewTitle(
-                        t ->
-                            t.type("plain_text")
-                                .text(drill ? "Start a drill" : "Declare an incident")))
-                .submit(
-                    viewSubmit(s -> s.type("plain_text").text(drill ? "Start drill" : "Declare")))
+                .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.TITLE)
-                                    .label(plainText(drill ? "Scenario" : "What is broken?"))
+                                    .label(plainText("What is broken?"))
                                     .element(
                                         plainTextInput(
                                             p ->
