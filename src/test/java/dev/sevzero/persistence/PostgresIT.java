@@ -849,6 +849,9 @@ class PostgresIT {
           public void overrideStarted(OncallOverride override) {}
 
           @Override
+          public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {}
+
+          @Override
           public void handoffReminder(Handoff handoff) {}
 
           @Override
