@@ -119,7 +119,7 @@ public final class IncidentCommands {
       openDeclareModal(invocation);
       return CommandReply.silent();
     }
-    String title = TypedIncident.title(String.join(" ", words), "The incident needs a title.");
+    String title = TypedIncident.title(String.join(" ", words), TypedIncident.NO_TITLE);
     IncidentService.Declared declared =
         incidents.declare(title, null, severity, false, invocation.userId());
     return CommandReply.ephemeral(

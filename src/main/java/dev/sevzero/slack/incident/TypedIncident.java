@@ -19,6 +19,9 @@ public final class TypedIncident {
   private static final Pattern LOOKS_LIKE_A_SEVERITY =
       Pattern.compile("sev-?\\d+", Pattern.CASE_INSENSITIVE);
 
+  /** What someone who typed no visible title is told. */
+  public static final String NO_TITLE = "The incident needs a title.";
+
   private TypedIncident() {}
 
   /**
