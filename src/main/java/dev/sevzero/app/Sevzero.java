@@ -53,6 +53,7 @@ import dev.sevzero.slack.OutOfDate;
 import dev.sevzero.slack.SlackApp;
 import dev.sevzero.slack.SlackPeople;
 import dev.sevzero.slack.SlackWork;
+import dev.sevzero.slack.UnexpectedFailures;
 import dev.sevzero.slack.command.People;
 import dev.sevzero.slack.delivery.MessageDeliveries;
 import dev.sevzero.slack.delivery.SlackOutbox;
@@ -308,6 +309,7 @@ public final class Sevzero implements AutoCloseable {
                 .authTestCacheExpirationMillis(-1)
                 .build(),
             ackFirst,
+            new UnexpectedFailures(work),
             List.of(incidentCommands.registry(), oncallCommands.registry(), slaCommands.registry()),
             List.of(
                 new IncidentInteractions(incidents, incidentCommands, work)::register,

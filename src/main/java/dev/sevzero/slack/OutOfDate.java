@@ -60,29 +60,38 @@ public final class OutOfDate {
 
   /** Acknowledges a button press and tells the presser, privately, that nothing was done. */
   public Response button(ActionContext context) {
-    work.inParallel("answer an out-of-date button", () -> respondPrivately(context));
-    return context.ack();
+    return tellPresser(work, context, TEXT);
   }
 
   /** Replaces the submitted form with one saying that nothing was done. */
   public static Response form(ViewSubmissionContext context) {
-    return context.ackWithUpdate(outOfDateView());
+    return context.ackWithUpdate(notice("Out of date", TEXT));
   }
 
-  private static View outOfDateView() {
+  /**
+   * Acknowledges a button press at once and tells the presser {@code text} privately, through the
+   * press's response URL, after the ack.
+   */
+  static Response tellPresser(SlackWork work, ActionContext context, String text) {
+    work.inParallel(
+        "answer a button press",
+        () -> {
+          try {
+            context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+          } catch (IOException e) {
+            log.warn("Could not answer a button press: {}", e.getMessage());
+          }
+        });
+    return context.ack();
+  }
+
+  /** A modal that only says {@code text}, to replace a submitted form with. */
+  static View notice(String title, String text) {
     return view(
         v ->
             v.type("modal")
-                .title(viewTitle(t -> t.type("plain_text").text("Out of date")))
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(TEXT))))));
-  }
-
-  private static void respondPrivately(ActionContext context) {
-    try {
-      context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(TEXT));
-    } catch (IOException e) {
-      log.warn("Could not answer an out-of-date button: {}", e.getMessage());
-    }
+                .blocks(List.of(section(s -> s.text(markdownText(text))))));
   }
 }

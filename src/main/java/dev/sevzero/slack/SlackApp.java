@@ -22,9 +22,12 @@ public final class SlackApp {
   public static App create(
       AppConfig config,
       AckFirst ackFirst,
+      UnexpectedFailures unexpectedFailures,
       List<CommandRegistry> commands,
       List<Consumer<App>> interactions) {
     App app = new App(config);
+    // First, so that it wraps everything after it.
+    app.use(unexpectedFailures);
     app.use(ackFirst.middleware());
     commands.forEach(registry -> registerCommand(app, registry));
     interactions.forEach(registration -> registration.accept(app));

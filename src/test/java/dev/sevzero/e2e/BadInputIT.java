@@ -12,13 +12,18 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.Views;
+import dev.sevzero.fakeslack.FakeMessage;
 import dev.sevzero.fakeslack.FakeSlack;
 import dev.sevzero.fakeslack.FakeView;
 import dev.sevzero.fakeslack.Reply;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.slack.OutOfDate;
+import dev.sevzero.slack.UnexpectedFailures;
 import dev.sevzero.slack.transport.SlackClients;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -242,6 +247,23 @@ class BadInputIT {
           .isEqualTo(OutOfDate.TEXT);
     }
     assertThat(workspace.bot().incidents().find(1).orElseThrow().acknowledgement()).isEmpty();
+  }
+
+  @Test
+  void aFailureNoHandlerExpectedIsStillAcknowledgedAndThePresserTold() throws Exception {
+    FakeMessage header = workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+    // A row no version of Sevzero writes: reading the incident now fails inside the handler.
+    try (Connection connection =
+            DriverManager.getConnection(workspace.environment().get("DATABASE_URL"));
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE incident SET severity = 'sev9' WHERE id = 1");
+    }
+
+    Reply reply = workspace.slack.pressButton(BOB, channel, header.ts(), "incident_acknowledge");
+
+    assertThat(reply.acked()).isTrue();
+    assertThat(reply.awaitResponse(Duration.ofSeconds(10)).get("text").getAsString())
+        .isEqualTo(UnexpectedFailures.TEXT);
   }
 
   @Test
