@@ -400,10 +400,10 @@ public final class Sevzero implements AutoCloseable {
 
   /**
    * When scheduled work is next due by the clock: prompts, escalations, handoffs, and the handoff
-   * reminders (which a once-a-minute check sends).
+   * reminders and override ends (which a once-a-minute check tells).
    */
   public Optional<Instant> nextDue() {
-    return Stream.of(scheduler.nextDue(), oncall.nextReminderAt())
+    return Stream.of(scheduler.nextDue(), oncall.nextCheckAt())
         .flatMap(Optional::stream)
         .min(Comparator.naturalOrder());
   }

@@ -5,6 +5,7 @@ import dev.sevzero.rotation.HandoffContext;
 import dev.sevzero.rotation.OncallOverride;
 import dev.sevzero.rotation.RotationListener;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Counts handoffs on their way to the listener that announces them, and reports how late a
@@ -32,6 +33,11 @@ public final class CountingRotationListener implements RotationListener {
   @Override
   public void overrideStarted(OncallOverride override) {
     listener.overrideStarted(override);
+  }
+
+  @Override
+  public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {
+    listener.overrideEnded(override, onCallNow);
   }
 
   @Override

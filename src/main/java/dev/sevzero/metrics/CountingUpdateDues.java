@@ -1,6 +1,6 @@
 package dev.sevzero.metrics;
 
-import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.updates.UpdateDue;
 import dev.sevzero.updates.UpdateDueRepository;
 import dev.sevzero.updates.UpdateOutcome;

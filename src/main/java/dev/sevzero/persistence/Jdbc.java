@@ -5,11 +5,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The few conversions every repository needs: instants as epoch milliseconds, nullable values. */
 final class Jdbc {
 
   private Jdbc() {}
+
+  /** Reads one row into a value. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /** Runs {@code query} (parameters already bound) and reads every row it returns, in order. */
+  static <T> List<T> list(PreparedStatement query, Row<T> row) throws SQLException {
+    List<T> found = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        found.add(row.read(rows));
+      }
+    }
+    return found;
+  }
 
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {

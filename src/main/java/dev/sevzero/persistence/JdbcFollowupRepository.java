@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,13 +130,7 @@ public final class JdbcFollowupRepository implements FollowupRepository {
             for (int index = 0; index < parameters.length; index++) {
               query.setObject(index + 1, parameters[index]);
             }
-            List<Followup> followups = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                followups.add(followup(rows));
-              }
-            }
-            return followups;
+            return Jdbc.list(query, JdbcFollowupRepository::followup);
           }
         });
   }

@@ -283,19 +283,15 @@ public final class JdbcIncidentRepository implements IncidentRepository {
                   "SELECT at, actor, kind, text FROM timeline_entry WHERE incident_id = ?"
                       + " ORDER BY at, seq")) {
             query.setLong(1, incidentId);
-            List<TimelineEntry> entries = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                entries.add(
+            return Jdbc.list(
+                query,
+                rows ->
                     new TimelineEntry(
                         incidentId,
                         getInstant(rows, "at"),
                         rows.getString("actor"),
                         TimelineEntry.Kind.fromCode(rows.getString("kind")),
                         rows.getString("text")));
-              }
-            }
-            return entries;
           }
         });
   }
@@ -331,10 +327,9 @@ public final class JdbcIncidentRepository implements IncidentRepository {
                   "SELECT number, posted_at, posted_by, status, text FROM status_update"
                       + " WHERE incident_id = ? ORDER BY number")) {
             query.setLong(1, incidentId);
-            List<StatusUpdate> updates = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                updates.add(
+            return Jdbc.list(
+                query,
+                rows ->
                     new StatusUpdate(
                         incidentId,
                         rows.getInt("number"),
@@ -342,9 +337,6 @@ public final class JdbcIncidentRepository implements IncidentRepository {
                         rows.getString("posted_by"),
                         UpdateStatus.parse(rows.getString("status")).orElseThrow(),
                         rows.getString("text")));
-              }
-            }
-            return updates;
           }
         });
   }

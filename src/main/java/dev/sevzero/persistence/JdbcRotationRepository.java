@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,16 +40,10 @@ public final class JdbcRotationRepository implements RotationRepository {
   public Roster roster() {
     return database.transaction(
         connection -> {
-          List<String> members = new ArrayList<>();
           try (var statement =
-                  connection.prepareStatement(
-                      "SELECT user_id FROM roster_member ORDER BY position");
-              var rows = statement.executeQuery()) {
-            while (rows.next()) {
-              members.add(rows.getString(1));
-            }
+              connection.prepareStatement("SELECT user_id FROM roster_member ORDER BY position")) {
+            return new Roster(Jdbc.list(statement, rows -> rows.getString(1)));
           }
-          return new Roster(members);
         });
   }
 
@@ -169,20 +162,47 @@ public final class JdbcRotationRepository implements RotationRepository {
                   "SELECT user_id, starts_at, ends_at, created_by FROM oncall_override"
                       + " WHERE ends_at > ? ORDER BY starts_at, created_at")) {
             statement.setLong(1, t.toEpochMilli());
-            List<OncallOverride> overrides = new ArrayList<>();
-            try (var rows = statement.executeQuery()) {
-              while (rows.next()) {
-                overrides.add(
-                    new OncallOverride(
-                        rows.getString(1),
-                        Instant.ofEpochMilli(rows.getLong(2)),
-                        Instant.ofEpochMilli(rows.getLong(3)),
-                        rows.getString(4)));
-              }
-            }
-            return overrides;
+            return Jdbc.list(statement, JdbcRotationRepository::override);
           }
         });
+  }
+
+  @Override
+  public List<OncallOverride> overridesEndedUntold(Instant after, Instant until) {
+    return database.transaction(
+        connection -> {
+          try (var statement =
+              connection.prepareStatement(
+                  "SELECT user_id, starts_at, ends_at, created_by FROM oncall_override"
+                      + " WHERE ends_at > ? AND ends_at <= ? AND end_told_at IS NULL"
+                      + " ORDER BY ends_at, starts_at")) {
+            statement.setLong(1, after.toEpochMilli());
+            statement.setLong(2, until.toEpochMilli());
+            return Jdbc.list(statement, JdbcRotationRepository::override);
+          }
+        });
+  }
+
+  @Override
+  public boolean claimOverrideEnd(OncallOverride override, Instant at) {
+    return database.transaction(
+        connection ->
+            update(
+                    connection,
+                    "UPDATE oncall_override SET end_told_at = ?"
+                        + " WHERE user_id = ? AND starts_at = ? AND end_told_at IS NULL",
+                    at.toEpochMilli(),
+                    override.user(),
+                    override.from().toEpochMilli())
+                == 1);
+  }
+
+  private static OncallOverride override(ResultSet rows) throws SQLException {
+    return new OncallOverride(
+        rows.getString(1),
+        Instant.ofEpochMilli(rows.getLong(2)),
+        Instant.ofEpochMilli(rows.getLong(3)),
+        rows.getString(4));
   }
 
   /** The claim: only the update that finds the column still empty counts. */

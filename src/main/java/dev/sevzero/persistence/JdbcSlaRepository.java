@@ -1,13 +1,12 @@
 package dev.sevzero.persistence;
 
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.IncidentFactsSource;
-import dev.sevzero.sla.UpdateCompliance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the SLA report's incidents: one month at a time, through the index on declared_at. */
@@ -44,13 +43,7 @@ public final class JdbcSlaRepository implements IncidentFactsSource {
           try (var query = connection.prepareStatement(INCIDENTS_DECLARED_BETWEEN)) {
             query.setLong(1, from.toEpochMilli());
             query.setLong(2, to.toEpochMilli());
-            try (ResultSet rows = query.executeQuery()) {
-              List<IncidentFacts> incidents = new ArrayList<>();
-              while (rows.next()) {
-                incidents.add(facts(rows));
-              }
-              return incidents;
-            }
+            return Jdbc.list(query, JdbcSlaRepository::facts);
           }
         });
   }

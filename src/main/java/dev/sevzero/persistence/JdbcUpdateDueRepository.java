@@ -3,7 +3,7 @@ package dev.sevzero.persistence;
 import static dev.sevzero.persistence.Jdbc.getInstant;
 import static dev.sevzero.persistence.Jdbc.setInstant;
 
-import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.updates.UpdateDue;
 import dev.sevzero.updates.UpdateDueRepository;
 import dev.sevzero.updates.UpdateOutcome;
@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -231,17 +230,13 @@ public final class JdbcUpdateDueRepository implements UpdateDueRepository {
   }
 
   private static List<UpdateDue> read(PreparedStatement query) throws SQLException {
-    List<UpdateDue> dues = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        dues.add(
+    return Jdbc.list(
+        query,
+        rows ->
             new UpdateDue(
                 rows.getLong("incident_id"),
                 getInstant(rows, "due_at"),
                 getInstant(rows, "prompted_at"),
                 getInstant(rows, "escalated_at")));
-      }
-    }
-    return dues;
   }
 }

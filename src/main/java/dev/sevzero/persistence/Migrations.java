@@ -27,7 +27,8 @@ final class Migrations {
           "V7__alerts.sql",
           "V8__exercises.sql",
           "V9__drill_of_reminder.sql",
-          "V10__bounded_waits.sql");
+          "V10__bounded_waits.sql",
+          "V11__override_end.sql");
 
   /** PostgreSQL's advisory lock for migrating: "sevzero" in ASCII. */
   private static final long MIGRATION_LOCK = 0x7365767a65726fL;

@@ -3,7 +3,7 @@ package dev.sevzero.postmortem;
 import dev.sevzero.followups.FollowupService;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
-import dev.sevzero.updates.UpdateCompliance;
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.LongFunction;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,6 +32,12 @@ public final class OncallService {
    * (or busy); it is still performed once, but recorded as a catch-up.
    */
   static final Duration ON_TIME_TOLERANCE = Duration.ofMinutes(5);
+
+  /**
+   * The end of an override is told up to a day late (after the bot was down); older news is left
+   * untold, as it would only confuse.
+   */
+  static final Duration OVERRIDE_END_LOOK_BACK = Duration.ofDays(1);
 
   /** A weekly rotation always has a scheduled handoff within the last eight days. */
   private static final Duration HANDOFF_LOOK_BACK = Duration.ofDays(8);
@@ -307,19 +314,47 @@ public final class OncallService {
   }
 
   /**
-   * When {@link #remindUnconfirmed} next has something to do (the reminder or the warning about the
-   * last handoff), so a clock that jumps can stop there; empty when nothing is pending.
+   * Tells, once each, that an override ran out and who has the pager now: in the channel and to the
+   * people concerned. The claim is stored together with what it tells (RotationListener stores
+   * deliveries), so a restart or a second replica neither loses nor repeats it. Safe to call often.
    */
-  public Optional<Instant> nextReminderAt() {
+  public void announceEndedOverrides() {
     Instant now = clock.instant();
-    return repository
-        .lastHandoff()
-        .filter(handoff -> !handoff.isConfirmed() && handoff.needsConfirmation())
-        .flatMap(
-            handoff ->
-                Stream.of(handoff.at().plus(REMIND_AFTER), handoff.at().plus(ESCALATE_AFTER))
-                    .filter(at -> at.isAfter(now))
-                    .findFirst());
+    repository.atomically(
+        () -> {
+          for (OncallOverride ended :
+              repository.overridesEndedUntold(now.minus(OVERRIDE_END_LOOK_BACK), now)) {
+            if (repository.claimOverrideEnd(ended, now)) {
+              listener.overrideEnded(ended, pagerAt(now).pagedUser());
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * When the once-a-minute checks ({@link #remindUnconfirmed}, {@link #announceEndedOverrides})
+   * next have something to do: the reminder or the warning about the last handoff, or the end of an
+   * override. A clock that jumps can stop there; empty when nothing is pending.
+   */
+  public Optional<Instant> nextCheckAt() {
+    Instant now = clock.instant();
+    Optional<Instant> reminder =
+        repository
+            .lastHandoff()
+            .filter(handoff -> !handoff.isConfirmed() && handoff.needsConfirmation())
+            .flatMap(
+                handoff ->
+                    Stream.of(handoff.at().plus(REMIND_AFTER), handoff.at().plus(ESCALATE_AFTER))
+                        .filter(at -> at.isAfter(now))
+                        .findFirst());
+    Optional<Instant> overrideEnd =
+        repository.overridesEndingAfter(now).stream()
+            .map(OncallOverride::until)
+            .min(Comparator.naturalOrder());
+    return Stream.of(reminder, overrideEnd)
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
   }
 
   /** Who holds the pager by rotation, and the override that overrules them, if any. */

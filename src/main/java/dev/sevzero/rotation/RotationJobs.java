@@ -13,8 +13,9 @@ public final class RotationJobs {
   static final String REMINDER_JOB = "rotation-reminders";
 
   /**
-   * Reminders fall due 15 and 30 minutes after any handoff (scheduled or not); checking every
-   * minute keeps them within a minute and survives restarts without a wake-up per handoff.
+   * Reminders fall due 15 and 30 minutes after any handoff (scheduled or not), and an override's
+   * end whenever it ends; checking every minute keeps them within a minute and survives restarts
+   * without a wake-up per handoff or override.
    */
   static final String EVERY_MINUTE = "0 * * * * ?";
 
@@ -33,9 +34,13 @@ public final class RotationJobs {
 
   public void start() {
     service.handoffIfDue();
-    service.remindUnconfirmed();
+    checkTimedNews();
     scheduler.onCron(HANDOFF_JOB, handoffCron, service.rotationZone(), service::handoffIfDue);
-    scheduler.onCron(
-        REMINDER_JOB, EVERY_MINUTE, service.rotationZone(), service::remindUnconfirmed);
+    scheduler.onCron(REMINDER_JOB, EVERY_MINUTE, service.rotationZone(), this::checkTimedNews);
+  }
+
+  private void checkTimedNews() {
+    service.remindUnconfirmed();
+    service.announceEndedOverrides();
   }
 }

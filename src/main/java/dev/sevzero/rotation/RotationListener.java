@@ -1,5 +1,7 @@
 package dev.sevzero.rotation;
 
+import java.util.Optional;
+
 /**
  * Told about rotation events inside the transaction that stores them, to announce them (the Slack
  * layer stores deliveries): the announcement is stored with the event or not at all. Only database
@@ -10,6 +12,9 @@ public interface RotationListener {
   void handedOff(Handoff handoff, HandoffContext context);
 
   void overrideStarted(OncallOverride override);
+
+  /** {@code override} ran out; {@code onCallNow} holds the pager now (empty: nobody). */
+  void overrideEnded(OncallOverride override, Optional<String> onCallNow);
 
   /** The incoming person has not confirmed 15 minutes after the handoff. */
   void handoffReminder(Handoff handoff);

@@ -46,4 +46,12 @@ public interface RotationRepository {
 
   /** Overrides not over at {@code t} (running or to come), by start time. */
   List<OncallOverride> overridesEndingAfter(Instant t);
+
+  /** Overrides that ended in {@code (after, until]} and whose end is not told yet, by end. */
+  List<OncallOverride> overridesEndedUntold(Instant after, Instant until);
+
+  /**
+   * Claims telling that {@code override} ended; {@code true} for the one caller that may tell it.
+   */
+  boolean claimOverrideEnd(OncallOverride override, Instant at);
 }

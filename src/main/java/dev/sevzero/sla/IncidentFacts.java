@@ -1,6 +1,7 @@
 package dev.sevzero.sla;
 
 import dev.sevzero.incident.Incident;
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.sevzero.sla;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.sevzero.sla;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

@@ -7,6 +7,7 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.Severity;
 import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.Transactions;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.scheduling.Scheduler;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.sevzero.updates;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -179,6 +179,20 @@ class BadInputIT {
   }
 
   @Test
+  void aDrillReadsItsSeverityAndScenarioByTheSameRulesAsADeclaration() {
+    assertThat(privately(ALICE, workspace.general, "drill sev4 db down"))
+        .contains("`sev4` is not a severity");
+    assertThat(privately(ALICE, workspace.general, "drill sev1 \u200B\u2060"))
+        .contains("Name the scenario to rehearse");
+    assertThat(privately(ALICE, workspace.general, "drill " + "x".repeat(151)))
+        .contains("That title is 151 characters; keep it to 150.");
+    assertThat(workspace.bot().incidents().find(2)).isEmpty();
+
+    assertThat(workspace.command(ALICE, workspace.general, "drill severe latency").ackText())
+        .contains("DRILL-2 (SEV0) severe latency");
+  }
+
+  @Test
   void aTitleOfTheMaximumLengthIsAcceptedAndOneMoreIsRefused() {
     String longest = "x".repeat(Incident.MAX_TITLE_LENGTH);
     assertThat(privately(ALICE, workspace.general, "declare " + longest + "y"))

@@ -189,6 +189,9 @@ class OncallIT {
     Reply override = oncall(BOB, "override <@UCAROL|carol> 4h");
     assertThat(override.ackText()).startsWith("<@UCAROL> is on call from now until ");
     awaitMessage(oncallChannel, m -> m.text().startsWith("🔀 <@UCAROL> is on call from now"));
+    awaitMessage(
+        workspace.slack.dmChannel(CAROL),
+        m -> m.text().startsWith("📟 <@UBOB> asked you to cover: you are on call from now until "));
 
     workspace.command(ALICE, workspace.general, "declare queue stuck");
     assertPaged(2, CAROL);
@@ -208,6 +211,55 @@ class OncallIT {
         .until(
             () -> workspace.slack.usergroupMembers(usergroup),
             members -> members.equals(List.of(BOB)));
+  }
+
+  @Test
+  void theEndOfAnOverrideIsToldOnceInTheChannelAndToBothPeopleAcrossARestart() throws Exception {
+    workspace.start();
+    oncall(ALICE, "add <@UBOB|bob>");
+    oncall(BOB, "override <@UCAROL|carol> 4h");
+    String carolDm = workspace.slack.dmChannel(CAROL);
+    String bobDm = workspace.slack.dmChannel(BOB);
+    awaitMessage(carolDm, m -> m.text().startsWith("📟 <@UBOB> asked you to cover"));
+
+    workspace.clock.advance(Duration.ofHours(4).minusMinutes(2));
+    workspace.bot().runDue();
+    await().atMost(WAIT).until(() -> workspace.bot().deliveries().pending() == 0);
+    assertThat(workspace.slack.messages(oncallChannel))
+        .noneMatch(m -> m.text().startsWith("🔀 The override is over"));
+    workspace.clock.advance(Duration.ofMinutes(3));
+    workspace.bot().runDue();
+
+    FakeMessage ended =
+        awaitMessage(oncallChannel, m -> m.text().startsWith("🔀 The override is over: <@UCAROL>"));
+    assertThat(ended.text())
+        .contains(" covered until ")
+        .endsWith("<@UBOB> is on call now, as the schedule says.");
+    awaitMessage(
+        carolDm,
+        m ->
+            m.text().startsWith("📟 Your cover ended at ")
+                && m.text().endsWith("<@UBOB> is on call again, and new incidents page them."));
+    awaitMessage(
+        bobDm,
+        m ->
+            m.text().startsWith("📟 <@UCAROL>'s cover ended at ")
+                && m.text().endsWith("you are on call again, and new incidents page you."));
+
+    // A restart (another replica would do the same) checks again: the news is claimed, not resent.
+    workspace.restart();
+    workspace.clock.advance(Duration.ofMinutes(1));
+    workspace.bot().runDue();
+    await().atMost(WAIT).until(() -> workspace.bot().deliveries().pending() == 0);
+    assertThat(workspace.slack.messages(oncallChannel))
+        .filteredOn(m -> m.text().startsWith("🔀 The override is over"))
+        .hasSize(1);
+    assertThat(workspace.slack.messages(carolDm))
+        .filteredOn(m -> m.text().startsWith("📟 Your cover ended"))
+        .hasSize(1);
+    assertThat(workspace.slack.messages(bobDm))
+        .filteredOn(m -> m.text().contains("'s cover ended"))
+        .hasSize(1);
   }
 
   @Test

@@ -117,6 +117,25 @@ class JdbcRotationRepositoryIT {
   }
 
   @Test
+  void anOverridesEndIsListedUntilItsClaimAndClaimedOnce() {
+    OncallOverride old =
+        new OncallOverride("UX", MONDAY_NOON.minusSeconds(7200), MONDAY_NOON, "UA");
+    OncallOverride ended =
+        new OncallOverride("UY", MONDAY_NOON.minusSeconds(60), MONDAY_NOON.plusSeconds(60), "UA");
+    OncallOverride running =
+        new OncallOverride("UZ", MONDAY_NOON, MONDAY_NOON.plusSeconds(600), "UB");
+    repository.addOverride(old);
+    repository.addOverride(ended);
+    repository.addOverride(running);
+    Instant now = MONDAY_NOON.plusSeconds(120);
+
+    assertThat(repository.overridesEndedUntold(MONDAY_NOON, now)).containsExactly(ended);
+    assertThat(repository.claimOverrideEnd(ended, now)).isTrue();
+    assertThat(repository.claimOverrideEnd(ended, now)).isFalse();
+    assertThat(repository.overridesEndedUntold(MONDAY_NOON, now)).isEmpty();
+  }
+
+  @Test
   void workThatFailsInsideAtomicallyChangesNothing() {
     repository.saveRoster(new Roster(List.of("UA")), MONDAY_NOON);
 

@@ -2,8 +2,8 @@ package dev.sevzero.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.sla.IncidentFacts;
-import dev.sevzero.sla.UpdateCompliance;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -32,6 +32,7 @@ import dev.sevzero.incident.StatusUpdate;
 import dev.sevzero.incident.TimelineEntry;
 import dev.sevzero.incident.TimelineEntry.Kind;
 import dev.sevzero.incident.Transactions;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.postmortem.PublishedPage;
 import dev.sevzero.rotation.Handoff;
@@ -46,7 +47,6 @@ import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.testing.ManualScheduler;
 import dev.sevzero.testing.MutableClock;
 import dev.sevzero.updates.UpdateCadence;
-import dev.sevzero.updates.UpdateCompliance;
 import dev.sevzero.updates.UpdateDueRepository;
 import dev.sevzero.updates.UpdatePrompts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -847,6 +847,9 @@ class PostgresIT {
 
           @Override
           public void overrideStarted(OncallOverride override) {}
+
+          @Override
+          public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {}
 
           @Override
           public void handoffReminder(Handoff handoff) {}

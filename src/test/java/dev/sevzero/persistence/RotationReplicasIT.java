@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,9 @@ class RotationReplicasIT {
 
     @Override
     public void overrideStarted(OncallOverride override) {}
+
+    @Override
+    public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {}
 
     @Override
     public void handoffReminder(Handoff handoff) {}

@@ -1,14 +1,22 @@
 package dev.sevzero.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +255,64 @@ class PlaygroundWalkthroughIT {
         .contains("Sevzero playground")
         .contains("You are @alice (UALICE) in #general")
         .contains("not seen: \"nothing\"");
+  }
+
+  @Test
+  void betweenCommandsTheClockStandsStillSoFourMinutesAreExactlyFourMinutes() throws Exception {
+    PlaygroundClock typist =
+        PlaygroundClock.startingAt(Clock.systemUTC().instant(), Clock.systemUTC());
+    try (Playground playground = Playground.start(typist, directory)) {
+      PlaygroundShell shell =
+          PlaygroundShell.attach(
+              playground, new PrintStream(output, true, StandardCharsets.UTF_8), true);
+      assertThat(shell.runScript(List.of("/incident declare db down", "wait 4m")))
+          .as(output())
+          .isZero();
+      // The person takes 11 s to type the next lines: only wait makes time pass.
+      typist.advance(Duration.ofSeconds(11));
+      assertThat(
+              shell.runScript(
+                  List.of("as @carol", "/incident ack", "expect response time 4m 00s.")))
+          .as(output())
+          .isZero();
+    }
+  }
+
+  @Test
+  void outputThatArrivesWhileThePromptWaitsIsFollowedByThePromptAgain() throws Exception {
+    String prompt = "alice in #general> ";
+    try (Playground playground = Playground.start(Clock.systemUTC(), directory)) {
+      PlaygroundShell shell =
+          PlaygroundShell.attach(
+              playground, new PrintStream(output, true, StandardCharsets.UTF_8), false);
+      PipedOutputStream typed = new PipedOutputStream();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(new PipedInputStream(typed), StandardCharsets.UTF_8));
+      Thread terminal =
+          new Thread(
+              () -> {
+                try {
+                  shell.interactive(in);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      terminal.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> output().equals(prompt));
+
+      String general = playground.slack().channelByName("general").orElseThrow().id();
+      playground.slack().userSays(Playground.userId("bob"), general, "is the db down?");
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> output().contains("is the db down?") && output().endsWith(prompt));
+      assertThat(output()).startsWith(prompt + "\n").doesNotContain(prompt + "[");
+      typed.write("quit\n".getBytes(StandardCharsets.UTF_8));
+      typed.flush();
+      terminal.join(Duration.ofSeconds(10).toMillis());
+      assertThat(terminal.isAlive()).isFalse();
+    }
   }
 
   @Test

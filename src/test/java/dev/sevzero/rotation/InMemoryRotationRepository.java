@@ -3,8 +3,10 @@ package dev.sevzero.rotation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,7 @@ final class InMemoryRotationRepository implements RotationRepository {
   private final List<Instant> reminded = new ArrayList<>();
   private final List<Instant> escalated = new ArrayList<>();
   private final List<OncallOverride> overrides = new ArrayList<>();
+  private final Set<OncallOverride> endsTold = new HashSet<>();
 
   @Override
   public synchronized <T> T atomically(Supplier<T> work) {
@@ -110,6 +113,20 @@ final class InMemoryRotationRepository implements RotationRepository {
   @Override
   public synchronized void addOverride(OncallOverride override) {
     overrides.add(override);
+  }
+
+  @Override
+  public synchronized List<OncallOverride> overridesEndedUntold(Instant after, Instant until) {
+    return overrides.stream()
+        .filter(override -> override.until().isAfter(after) && !override.until().isAfter(until))
+        .filter(override -> !endsTold.contains(override))
+        .sorted(Comparator.comparing(OncallOverride::until))
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean claimOverrideEnd(OncallOverride override, Instant at) {
+    return endsTold.add(override);
   }
 
   @Override

@@ -214,6 +214,41 @@ class OncallServiceTest {
   }
 
   @Test
+  void theEndOfAnOverrideIsToldOnceAndAClockThatJumpsStopsThere() {
+    RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA");
+    // UA confirms taking the pager, so only the override's end is left to check.
+    rotation.service.confirm(
+        "UA", ((OnCall) rotation.service.current()).unconfirmedHandoff().orElseThrow().id());
+    rotation.service.override("UA", "UZ", Duration.ofHours(4));
+    Instant end = Instant.parse(WEDNESDAY).plus(Duration.ofHours(4));
+    rotation.listener.events.clear();
+
+    assertThat(rotation.service.nextCheckAt()).contains(end);
+    rotation.clock.set(end.minusSeconds(1));
+    rotation.service.announceEndedOverrides();
+    assertThat(rotation.listener.events).isEmpty();
+    for (int minutes : new int[] {0, 1, 2}) {
+      rotation.clock.set(end.plus(Duration.ofMinutes(minutes)));
+      rotation.service.announceEndedOverrides();
+    }
+
+    assertThat(rotation.listener.events).containsExactly("override UZ ended, now UA");
+    assertThat(rotation.service.nextCheckAt()).isEmpty();
+  }
+
+  @Test
+  void anOverrideThatEndedOverADayAgoIsOldNewsLeftUntold() {
+    RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA");
+    rotation.service.override("UA", "UZ", Duration.ofHours(1));
+    rotation.listener.events.clear();
+
+    rotation.clock.advance(Duration.ofHours(1).plus(OncallService.OVERRIDE_END_LOOK_BACK));
+    rotation.service.announceEndedOverrides();
+
+    assertThat(rotation.listener.events).isEmpty();
+  }
+
+  @Test
   void confirmedHandoffIsNeitherRemindedNorEscalated() {
     RotationTestbed rotation = new RotationTestbed(WEDNESDAY).withRoster("UA", "UB");
     rotation.clock.set(MONDAY_NOON);

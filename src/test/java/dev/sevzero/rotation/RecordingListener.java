@@ -2,6 +2,7 @@ package dev.sevzero.rotation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Remembers every rotation event, as a line per event, in order. */
 class RecordingListener implements RotationListener {
@@ -20,6 +21,11 @@ class RecordingListener implements RotationListener {
   @Override
   public void overrideStarted(OncallOverride override) {
     events.add("override " + override.user() + " until " + override.until());
+  }
+
+  @Override
+  public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {
+    events.add("override " + override.user() + " ended, now " + onCallNow.orElse("nobody"));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.sevzero.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

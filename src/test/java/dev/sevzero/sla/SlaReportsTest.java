@@ -4,6 +4,7 @@ import static dev.sevzero.sla.Incidents.incident;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.incident.UpdateCompliance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -9,6 +9,7 @@ import dev.sevzero.incident.IncidentService;
 import dev.sevzero.incident.OnCall;
 import dev.sevzero.incident.Role;
 import dev.sevzero.incident.Severity;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.incident.UpdateStatus;
 import dev.sevzero.persistence.Database;
 import dev.sevzero.persistence.DatabaseTransactions;

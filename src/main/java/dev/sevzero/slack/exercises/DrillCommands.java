@@ -17,6 +17,7 @@ import dev.sevzero.slack.command.CommandReply;
 import dev.sevzero.slack.command.SubCommand;
 import dev.sevzero.slack.command.UsageException;
 import dev.sevzero.slack.incident.IncidentExtensions;
+import dev.sevzero.slack.incident.TypedIncident;
 import dev.sevzero.slack.transport.SlackGateway;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,6 @@ import java.util.Optional;
  * resolving a DR drill opens.
  */
 public final class DrillCommands implements IncidentExtensions {
-
-  private static final int MAX_TITLE = 150;
 
   private final ExerciseService exercises;
   private final SlackGateway slack;
@@ -67,20 +66,11 @@ public final class DrillCommands implements IncidentExtensions {
     if (ExerciseKind.parse(words.get(0)).isPresent()) {
       words.remove(0);
     }
-    Severity severity = Severity.SEV0;
-    if (!words.isEmpty() && words.get(0).toLowerCase(Locale.ROOT).startsWith("sev")) {
-      String typed = words.remove(0);
-      severity =
-          Severity.parse(typed)
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3."));
-    }
-    String typed = String.join(" ", words).strip();
-    if (typed.isEmpty()) {
-      throw new UsageException("Name the scenario to rehearse: `/incident scenarios` lists them.");
-    }
+    Severity severity = TypedIncident.takeSeverity(words);
+    String typed =
+        TypedIncident.title(
+            String.join(" ", words),
+            "Name the scenario to rehearse: `/incident scenarios` lists them.");
     Optional<Scenario> scenario = exercises.library().find(typed);
     DrillRequest request;
     if (scenario.isPresent()) {
@@ -95,10 +85,6 @@ public final class DrillCommands implements IncidentExtensions {
       request =
           DrillRequest.of(kind, scenario.get(), severity, Optional.empty(), invocation.userId());
     } else {
-      if (typed.length() > MAX_TITLE) {
-        throw new UsageException(
-            "That scenario is " + typed.length() + " characters; keep it under " + MAX_TITLE + ".");
-      }
       request =
           new DrillRequest(
               kind, Optional.empty(), typed, severity, Optional.empty(), invocation.userId());

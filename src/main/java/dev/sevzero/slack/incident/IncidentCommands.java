@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code /incident}: every sub-command, its usage and its handler, in one registry. */
@@ -115,17 +114,12 @@ public final class IncidentCommands {
 
   private CommandReply declare(CommandInvocation invocation) {
     List<String> words = new ArrayList<>(invocation.words());
-    Severity severity = Severity.SEV0;
-    if (!words.isEmpty() && Severity.parse(words.get(0)).isPresent()) {
-      severity = Severity.parse(words.remove(0)).orElseThrow();
-    } else if (!words.isEmpty() && LOOKS_LIKE_A_SEVERITY.matcher(words.get(0)).matches()) {
-      throw notASeverity(words.get(0));
-    }
+    Severity severity = TypedIncident.takeSeverity(words);
     if (invocation.words().isEmpty()) {
       openDeclareModal(invocation);
       return CommandReply.silent();
     }
-    String title = title(String.join(" ", words));
+    String title = TypedIncident.title(String.join(" ", words), TypedIncident.NO_TITLE);
     IncidentService.Declared declared =
         incidents.declare(title, null, severity, false, invocation.userId());
     return CommandReply.ephemeral(
@@ -139,35 +133,6 @@ public final class IncidentCommands {
    * A first word like {@code sev4} or {@code SEV-1} was meant as a severity, and declaring at sev0
    * instead would be wrong; any other word ({@code severe}) starts the title.
    */
-  private static final Pattern LOOKS_LIKE_A_SEVERITY =
-      Pattern.compile("sev-?\\d+", Pattern.CASE_INSENSITIVE);
-
-  static UsageException notASeverity(String typed) {
-    return new UsageException("`" + typed + "` is not a severity: use sev0, sev1, sev2 or sev3.");
-  }
-
-  /**
-   * The title as typed, checked the same way wherever it was typed: something visible, and at most
-   * {@link Incident#MAX_TITLE_LENGTH} characters.
-   *
-   * @throws UsageException naming what is wrong
-   */
-  static String title(String typed) {
-    String title = VisibleText.strip(typed);
-    if (title.isEmpty()) {
-      throw new UsageException("The incident needs a title.");
-    }
-    if (title.length() > Incident.MAX_TITLE_LENGTH) {
-      throw new UsageException(
-          "That title is "
-              + title.length()
-              + " characters; keep it to "
-              + Incident.MAX_TITLE_LENGTH
-              + ".");
-    }
-    return title;
-  }
-
   /** Says who was paged, and says it loudly when nobody could be. */
   static String paging(Optional<String> paged, String declarer) {
     if (paged.isEmpty()) {
@@ -280,7 +245,7 @@ public final class IncidentCommands {
       throw new UsageException("Give one severity.");
     }
     String typed = scoped.arguments().get(0);
-    Severity severity = Severity.parse(typed).orElseThrow(() -> notASeverity(typed));
+    Severity severity = Severity.parse(typed).orElseThrow(() -> TypedIncident.notASeverity(typed));
     incidents.changeSeverity(scoped.incident().id(), invocation.userId(), severity);
     return CommandReply.ephemeral(scoped.incident().key() + " is now " + severity.label() + ".");
   }

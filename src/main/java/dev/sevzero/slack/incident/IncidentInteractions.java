@@ -171,7 +171,9 @@ public final class IncidentInteractions {
         request.getPayload().getView().getState().getValues();
     String title;
     try {
-      title = IncidentCommands.title(text(values, IncidentActionIds.TITLE).orElse(""));
+      title =
+          TypedIncident.title(
+              text(values, IncidentActionIds.TITLE).orElse(""), TypedIncident.NO_TITLE);
     } catch (UsageException problem) {
       return context.ackWithErrors(Map.of(IncidentActionIds.TITLE, problem.getMessage()));
     }

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The wording of {@code /oncall} replies and rotation announcements (plain mrkdwn). */
@@ -254,6 +255,51 @@ final class OncallViews {
         + " (override set by "
         + user(override.by())
         + "); then the schedule resumes.";
+  }
+
+  /** The DM to the person who now covers: pages come to them from this moment. */
+  static String coveringText(OncallOverride override, ZoneId zone) {
+    return "📟 "
+        + user(override.by())
+        + " asked you to cover: you are on call from now until "
+        + when(override.until(), zone)
+        + ", and new incidents page you. Then the schedule resumes.";
+  }
+
+  /** In {@code ONCALL_CHANNEL}: the override ran out and who has the pager now. */
+  static String overrideEndedText(
+      OncallOverride override, Optional<String> onCallNow, ZoneId zone) {
+    return "🔀 The override is over: "
+        + user(override.user())
+        + " covered until "
+        + when(override.until(), zone)
+        + ". "
+        + onCallNow
+            .map(
+                holder ->
+                    holder.equals(override.user())
+                        ? user(holder) + " is still on call (another override)."
+                        : user(holder) + " is on call now, as the schedule says.")
+            .orElse("Nobody is on call now: the on-call roster is empty.");
+  }
+
+  /** The DM to the person who covered, when someone else has the pager again. */
+  static String coverEndedText(OncallOverride override, Optional<String> onCallNow, ZoneId zone) {
+    return "📟 Your cover ended at "
+        + when(override.until(), zone)
+        + ": "
+        + onCallNow
+            .map(holder -> user(holder) + " is on call again, and new incidents page them.")
+            .orElse("nobody is on call now (the on-call roster is empty).");
+  }
+
+  /** The DM to the person who has the pager again when a cover ends. */
+  static String pagerBackText(OncallOverride override, ZoneId zone) {
+    return "📟 "
+        + user(override.user())
+        + "'s cover ended at "
+        + when(override.until(), zone)
+        + ": you are on call again, and new incidents page you.";
   }
 
   static String confirmedText(Handoff handoff, ZoneId zone) {

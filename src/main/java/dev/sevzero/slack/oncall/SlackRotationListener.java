@@ -37,14 +37,9 @@ public final class SlackRotationListener implements RotationListener {
 
   @Override
   public void handedOff(Handoff handoff, HandoffContext context) {
-    settings
-        .oncallChannel()
-        .ifPresent(
-            channel ->
-                post(
-                    channel,
-                    OncallViews.handoffAnnouncement(handoff, context, briefings.at(handoff.at())),
-                    Optional.of(handoff.to())));
+    inOncallChannel(
+        OncallViews.handoffAnnouncement(handoff, context, briefings.at(handoff.at())),
+        Optional.of(handoff.to()));
     if (handoff.needsConfirmation()) {
       handoff
           .outgoing()
@@ -60,14 +55,38 @@ public final class SlackRotationListener implements RotationListener {
 
   @Override
   public void overrideStarted(OncallOverride override) {
-    settings
-        .oncallChannel()
-        .ifPresent(
-            channel ->
-                post(
-                    channel,
-                    OncallViews.overrideText(override, settings.zone()),
-                    Optional.of(override.by())));
+    inOncallChannel(
+        OncallViews.overrideText(override, settings.zone()), Optional.of(override.by()));
+    if (!override.user().equals(override.by())) {
+      dm(
+          override.user(),
+          OncallViews.coveringText(override, settings.zone()),
+          null,
+          Optional.of(override.by()));
+    }
+    syncUsergroup();
+  }
+
+  /**
+   * The channel hears that the schedule resumed; the person who covered and the one who has the
+   * pager again each get a DM (a refusal is told in the channel, or to the other of the two).
+   */
+  @Override
+  public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {
+    ZoneId zone = settings.zone();
+    inOncallChannel(
+        OncallViews.overrideEndedText(override, onCallNow, zone), Optional.of(override.user()));
+    if (onCallNow.equals(Optional.of(override.user()))) {
+      return;
+    }
+    dm(override.user(), OncallViews.coverEndedText(override, onCallNow, zone), null, onCallNow);
+    onCallNow.ifPresent(
+        holder ->
+            dm(
+                holder,
+                OncallViews.pagerBackText(override, zone),
+                null,
+                Optional.of(override.user())));
     syncUsergroup();
   }
 
@@ -80,11 +99,18 @@ public final class SlackRotationListener implements RotationListener {
   @Override
   public void handoffUnconfirmed(Handoff handoff) {
     String text = OncallViews.unconfirmedText(handoff, settings.zone());
-    settings.oncallChannel().ifPresent(channel -> post(channel, text, handoff.outgoing()));
+    inOncallChannel(text, handoff.outgoing());
     handoff.outgoing().ifPresent(out -> dm(out, text, null, Optional.empty()));
   }
 
-  /** A refusal is told by DM to {@code otherwiseTell}: the channel itself is what failed. */
+  /**
+   * Posts in {@code ONCALL_CHANNEL} when there is one. A refusal is told by DM to {@code
+   * otherwiseTell}: the channel itself is what failed.
+   */
+  private void inOncallChannel(String text, Optional<String> otherwiseTell) {
+    settings.oncallChannel().ifPresent(channel -> post(channel, text, otherwiseTell));
+  }
+
   private void post(String channel, String text, Optional<String> otherwiseTell) {
     slack.tellRotation(
         channel,

@@ -15,6 +15,7 @@ import static dev.sevzero.text.Durations.format;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.sla.DetectionDelay;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.MeasuredResponse;
@@ -23,7 +24,6 @@ import dev.sevzero.sla.MonthFigures.FiguresChange;
 import dev.sevzero.sla.ResponderSummary;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
-import dev.sevzero.sla.UpdateCompliance;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -49,10 +49,18 @@ public final class SocketModeRunner {
         && socketModeApp.getClient().verifyConnection();
   }
 
-  /** Closes the socket and stops the app. */
+  /**
+   * Closes the socket and stops the app, and the SDK's reconnecting with it: {@code
+   * SocketModeApp.stop()} (and its {@code close()}) leave the client's session monitor running,
+   * which then reconnects every 10 s, to whatever later listens at that address.
+   */
   public synchronized void stop() throws Exception {
     if (socketModeApp != null) {
+      SocketModeClient client = socketModeApp.getClient();
       socketModeApp.stop();
+      if (client != null) {
+        client.close();
+      }
       socketModeApp = null;
     }
   }

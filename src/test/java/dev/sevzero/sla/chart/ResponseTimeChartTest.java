@@ -3,11 +3,11 @@ package dev.sevzero.sla.chart;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sevzero.incident.UpdateCompliance;
 import dev.sevzero.sla.IncidentFacts;
 import dev.sevzero.sla.SlaCalculator;
 import dev.sevzero.sla.SlaPolicy;
 import dev.sevzero.sla.SlaReport;
-import dev.sevzero.sla.UpdateCompliance;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.sevzero.sla;
+package dev.sevzero.incident;
 
 /**
  * How the 30-minute status updates of one incident, or of a month, went (SPEC §5): each due time
