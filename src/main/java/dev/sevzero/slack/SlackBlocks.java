@@ -2,12 +2,15 @@ package dev.sevzero.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import java.util.List;
 
 /** Block Kit shapes several surfaces share. */
@@ -38,5 +41,19 @@ public final class SlackBlocks {
                                     .text(plainText(label))
                                     .value(value)
                                     .style("primary"))))));
+  }
+
+  /**
+   * A modal's select menu whose block and element share {@code id}, as {@link ViewValues} reads
+   * them; {@code initial} is preselected unless null.
+   */
+  public static LayoutBlock selectInput(
+      String id, String label, List<OptionObject> options, OptionObject initial) {
+    return input(
+        i ->
+            i.blockId(id)
+                .label(plainText(label))
+                .element(
+                    staticSelect(s -> s.actionId(id).options(options).initialOption(initial))));
   }
 }

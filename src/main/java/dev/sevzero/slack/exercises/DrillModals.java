@@ -6,11 +6,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
+import static dev.sevzero.slack.SlackBlocks.selectInput;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -49,33 +49,9 @@ final class DrillModals {
         "Start drill",
         "",
         List.of(
-            input(
-                i ->
-                    i.blockId(ExerciseActionIds.KIND)
-                        .label(plainText("Kind"))
-                        .element(
-                            staticSelect(
-                                s ->
-                                    s.actionId(ExerciseActionIds.KIND)
-                                        .options(kinds)
-                                        .initialOption(kinds.get(0))))),
-            input(
-                i ->
-                    i.blockId(ExerciseActionIds.SCENARIO)
-                        .label(plainText("Scenario"))
-                        .element(
-                            staticSelect(
-                                s -> s.actionId(ExerciseActionIds.SCENARIO).options(scenarios)))),
-            input(
-                i ->
-                    i.blockId(ExerciseActionIds.SEVERITY)
-                        .label(plainText("Severity"))
-                        .element(
-                            staticSelect(
-                                s ->
-                                    s.actionId(ExerciseActionIds.SEVERITY)
-                                        .options(severities)
-                                        .initialOption(severities.get(0))))),
+            selectInput(ExerciseActionIds.KIND, "Kind", kinds, kinds.get(0)),
+            selectInput(ExerciseActionIds.SCENARIO, "Scenario", scenarios, null),
+            selectInput(ExerciseActionIds.SEVERITY, "Severity", severities, severities.get(0)),
             durationInput(
                 ExerciseActionIds.RTO,
                 "RTO target (DR drills)",

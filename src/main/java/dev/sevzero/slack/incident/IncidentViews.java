@@ -11,11 +11,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
+import static dev.sevzero.slack.SlackBlocks.selectInput;
 import static dev.sevzero.slack.SlackText.channel;
 import static dev.sevzero.slack.SlackText.date;
 import static dev.sevzero.slack.SlackText.escape;
@@ -393,17 +393,11 @@ final class IncidentViews {
                                             p ->
                                                 p.actionId(IncidentActionIds.TITLE)
                                                     .maxLength(Incident.MAX_TITLE_LENGTH)))),
-                        input(
-                            i ->
-                                i.blockId(IncidentActionIds.SEVERITY)
-                                    .label(plainText("Severity"))
-                                    .element(
-                                        staticSelect(
-                                            s ->
-                                                s.actionId(IncidentActionIds.SEVERITY)
-                                                    .options(severityOptions())
-                                                    .initialOption(
-                                                        severityOption(Severity.SEV0))))),
+                        selectInput(
+                            IncidentActionIds.SEVERITY,
+                            "Severity",
+                            severityOptions(),
+                            severityOption(Severity.SEV0)),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.DESCRIPTION)
@@ -428,18 +422,11 @@ final class IncidentViews {
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
-                        input(
-                            i ->
-                                i.blockId(IncidentActionIds.STATUS)
-                                    .label(plainText("Status"))
-                                    .element(
-                                        staticSelect(
-                                            s ->
-                                                s.actionId(IncidentActionIds.STATUS)
-                                                    .options(statusOptions())
-                                                    .initialOption(
-                                                        statusOption(
-                                                            UpdateStatus.INVESTIGATING))))),
+                        selectInput(
+                            IncidentActionIds.STATUS,
+                            "Status",
+                            statusOptions(),
+                            statusOption(UpdateStatus.INVESTIGATING)),
                         input(
                             i ->
                                 i.blockId(IncidentActionIds.TEXT)
