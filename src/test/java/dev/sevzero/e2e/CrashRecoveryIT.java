@@ -10,6 +10,9 @@ import dev.sevzero.fakeslack.FakeSlack;
 import dev.sevzero.fakeslack.Stall;
 import dev.sevzero.testing.ChildBot;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +100,60 @@ class CrashRecoveryIT {
     awaitQuiet();
     assertThat(posts(channel.id(), text -> text.contains("— Open"))).hasSize(1);
     assertThat(channel.pinnedTs()).hasSize(1);
+  }
+
+  @Test
+  void aPinMadeJustBeforeTheCrashIsNotMadeAgainNorTheHeaderPostedTwice() throws Exception {
+    Stall pinned = slack.stallAfter("pins.add", params -> true);
+
+    command(ALICE, general, "declare checkout down");
+    killWhenReached(pinned);
+    startBot();
+
+    FakeChannel channel = awaitPinnedIncidentChannel();
+    awaitQuiet();
+    assertThat(posts(channel.id(), text -> text.contains("— Open"))).hasSize(1);
+    assertThat(channel.pinnedTs()).hasSize(1);
+    assertThat(slack.calls("conversations.setTopic")).hasSize(1);
+  }
+
+  @Test
+  void aPinStoredByTheVersionBeforeIsStillMade() throws Exception {
+    String channel = declared();
+    assertThat(bot.terminate(WAIT)).isTrue();
+    // Versions before the header and its pin became one delivery stored the pin on its own.
+    long legacyPin;
+    try (Connection db = DriverManager.getConnection(databaseUrl())) {
+      db.createStatement()
+          .executeUpdate(
+              "UPDATE counter SET last_issued = last_issued + 1 WHERE name = 'delivery'");
+      ResultSet next =
+          db.createStatement()
+              .executeQuery("SELECT last_issued FROM counter WHERE name = 'delivery'");
+      next.next();
+      legacyPin = next.getLong(1);
+      db.createStatement()
+          .executeUpdate(
+              "INSERT INTO delivery (id, kind, sequence_key, incident_id, payload, state,"
+                  + " created_at, not_before, attempts, uncertain) VALUES ("
+                  + legacyPin
+                  + ", 'slack.pin', 'incident-1', 1, '{\"incident\":1}', 'pending', 0, 0, 0,"
+                  + " false)");
+    }
+    startBot();
+
+    await().atMost(WAIT).until(() -> deliveryState(legacyPin).equals("delivered"));
+    assertThat(slack.channel(channel).orElseThrow().pinnedTs()).hasSize(1);
+    assertThat(posts(channel, text -> text.contains("— Open"))).hasSize(1);
+  }
+
+  private String deliveryState(long id) throws Exception {
+    try (Connection db = DriverManager.getConnection(databaseUrl())) {
+      ResultSet state =
+          db.createStatement().executeQuery("SELECT state FROM delivery WHERE id = " + id);
+      state.next();
+      return state.getString(1);
+    }
   }
 
   @Test
@@ -201,7 +258,7 @@ class CrashRecoveryIT {
     environment.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
     environment.put("SLACK_APP_TOKEN", FakeSlack.APP_TOKEN);
     environment.put("SLACK_API_URL", slack.apiUrl());
-    environment.put("DATABASE_URL", "jdbc:sqlite:" + directory.resolve("sevzero.db"));
+    environment.put("DATABASE_URL", databaseUrl());
     environment.put("INCIDENTS_CHANNEL", incidents);
     environment.put("ONCALL_CHANNEL", oncall);
     environment.put("SHUTDOWN_GRACE", "PT2S");
@@ -212,6 +269,10 @@ class CrashRecoveryIT {
             () ->
                 slack.calls("apps.connections.open").size() > connections
                     && slack.socketModeConnected());
+  }
+
+  private String databaseUrl() {
+    return "jdbc:sqlite:" + directory.resolve("sevzero.db");
   }
 
   private void killWhenReached(Stall stall) throws Exception {

@@ -82,16 +82,15 @@ public final class IncidentRoom implements IncidentEvents {
   }
 
   /**
-   * The channel, then the header posted and pinned, then the topic: that chain is what everyone
-   * waits for, and runs back to back. Invites, the announcement and the page wait only for the
-   * channel and go out beside the header.
+   * The channel, then the header posted and pinned (one delivery), then the topic: that chain is
+   * what everyone waits for, and runs back to back. Invites, the announcement and the page wait
+   * only for the channel and go out beside the header.
    */
   private void declared(Incident incident, Optional<String> onCall) {
     long id = incident.id();
     RoomDeliveries.About about = new RoomDeliveries.About(id, null);
     slack.inIncidentSequence(RoomDeliveries.CREATE_CHANNEL, id, about);
     slack.inIncidentSequence(RoomDeliveries.POST_HEADER, id, about);
-    slack.inIncidentSequence(RoomDeliveries.PIN_HEADER, id, about);
     slack.inIncidentSequence(RoomDeliveries.SET_TOPIC, id, about);
     Set<String> people = new LinkedHashSet<>();
     // An alert source declares too, and is nobody to invite.

@@ -35,7 +35,13 @@ public final class RoomDeliveries {
 
   static final String CREATE_CHANNEL = SlackOutbox.CREATE_CHANNEL;
   static final String POST_HEADER = "slack.header";
+
+  /**
+   * The header's pin on its own, as versions before the header and its pin became one delivery
+   * stored it: such a delivery may still wait in the outbox after an upgrade.
+   */
   static final String PIN_HEADER = "slack.pin";
+
   static final String SET_TOPIC = "slack.topic";
   static final String UPDATE_HEADER = "slack.header.update";
   static final String ANNOUNCE = "slack.announce";
@@ -70,8 +76,9 @@ public final class RoomDeliveries {
   public Map<String, DeliveryHandler> handlers() {
     Map<String, DeliveryHandler> handlers = new HashMap<>();
     handlers.put(CREATE_CHANNEL, MessageDeliveries.handler(this::createChannel, this::noChannel));
-    handlers.put(POST_HEADER, MessageDeliveries.handler(this::postHeader, this::roomRefused));
-    handlers.put(PIN_HEADER, MessageDeliveries.handler(this::pinHeader, this::roomRefused));
+    handlers.put(POST_HEADER, MessageDeliveries.handler(this::postAndPinHeader, this::roomRefused));
+    // Its header was posted by the delivery before it: the post is skipped and the pin made.
+    handlers.put(PIN_HEADER, MessageDeliveries.handler(this::postAndPinHeader, this::roomRefused));
     handlers.put(SET_TOPIC, MessageDeliveries.handler(this::setTopic, this::roomRefused));
     handlers.put(UPDATE_HEADER, MessageDeliveries.handler(this::updateHeader, this::roomRefused));
     handlers.put(ANNOUNCE, MessageDeliveries.handler(this::announce, this::notAnnounced));
@@ -167,37 +174,35 @@ public final class RoomDeliveries {
         Optional.of(incident.declared().by()));
   }
 
-  /** Posts the header unless a resumed attempt already stored it. */
-  private Outcome postHeader(Delivery delivery) {
+  /**
+   * Posts the header, unless an earlier attempt already stored it, and pins it. One delivery rather
+   * than two: everyone waits for the pinned header, and the pin then follows the post's answer at
+   * once, with no commit and no hand-off in between. Both steps are safe to repeat: the post is
+   * looked for before it is made again, and a second pin is {@code already_pinned}.
+   */
+  private Outcome postAndPinHeader(Delivery delivery) {
     Incident incident = incident(delivery);
-    if (incident.headerTs().isPresent()) {
-      return Outcome.delivered(incident.headerTs().get());
-    }
     if (incident.channelId().isEmpty()) {
       return Outcome.failed(NO_CHANNEL);
     }
-    String ts =
-        poster.post(
-            delivery,
-            incident.channelId().get(),
-            IncidentViews.headerText(incident),
-            SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
-    incidents.headerPosted(incident.id(), ts);
+    String channel = incident.channelId().get();
+    String ts = incident.headerTs().orElse(null);
+    if (ts == null) {
+      ts =
+          poster.post(
+              delivery,
+              channel,
+              IncidentViews.headerText(incident),
+              SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
+      incidents.headerPosted(incident.id(), ts);
+    }
+    pin(channel, ts);
     return Outcome.delivered(ts);
   }
 
-  private Outcome pinHeader(Delivery delivery) {
-    Incident incident = incident(delivery);
-    if (incident.channelId().isEmpty() || incident.headerTs().isEmpty()) {
-      return Outcome.failed(NO_CHANNEL);
-    }
+  private void pin(String channel, String ts) {
     attempt.call(
-        "pins.add",
-        c ->
-            c.pinsAdd(
-                r -> r.channel(incident.channelId().get()).timestamp(incident.headerTs().get())),
-        "already_pinned");
-    return Outcome.delivered();
+        "pins.add", c -> c.pinsAdd(r -> r.channel(channel).timestamp(ts)), "already_pinned");
   }
 
   private Outcome setTopic(Delivery delivery) {
