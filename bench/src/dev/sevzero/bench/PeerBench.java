@@ -89,7 +89,7 @@ public final class PeerBench {
     try {
       Contender ours = new Contender("Sevzero");
       contenders.add(ours);
-      ours.bot = ChildBot.start(ours.ws, dir, ourFlags, Map.of());
+      ours.bot = ChildBot.start(ours.ws, dir, ourFlags, StartupBench.environmentFor(ourFlags));
       Contender peer = new Contender("Bolt-JS");
       contenders.add(peer);
       peer.bot =
@@ -99,7 +99,12 @@ public final class PeerBench {
         Contender baseline = new Contender("baseline");
         contenders.add(baseline);
         baseline.bot =
-            ChildBot.start(baseline.ws, dir, Path.of(baselineJar), baselineFlags(), Map.of());
+            ChildBot.start(
+                baseline.ws,
+                dir,
+                Path.of(baselineJar),
+                baselineFlags(),
+                StartupBench.environmentFor(baselineFlags()));
       }
       System.out.println(
           "PeerBench: "

@@ -54,7 +54,7 @@ public final class SoakBench {
     Plan plan = Plan.of(args);
     System.setProperty("SEVZERO_LOG_LEVEL", "warn");
     Path dir = BenchSupport.tempDir("sevzero-soak-bench");
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new java.util.HashMap<>(StartupBench.SHIPPED_ENVIRONMENT);
     env.put("UPDATE_INTERVAL", "PT30S");
     env.put("UPDATE_GRACE", "PT10S");
     for (String pair : System.getProperty("bench.childEnv", "").split(",")) {

@@ -32,7 +32,17 @@ public final class StartupBench {
           "-Xmx64m",
           "-XX:MaxMetaspaceSize=64m",
           "-XX:ReservedCodeCacheSize=32m",
-          "-XX:MaxDirectMemorySize=16m");
+          "-XX:MaxDirectMemorySize=16m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30");
+
+  /** The environment bin/sevzero sets for the JVM with those flags. */
+  static final Map<String, String> SHIPPED_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+  /** {@link #SHIPPED_ENVIRONMENT} for a run with the shipped flags, nothing for the others. */
+  static Map<String, String> environmentFor(List<String> flags) {
+    return flags.containsAll(TUNED) ? SHIPPED_ENVIRONMENT : Map.of();
+  }
 
   private static final Path JAR = ChildBot.JAR;
 
@@ -91,7 +101,8 @@ public final class StartupBench {
               "-XX:MaxDirectMemorySize=16m",
               "-XX:TieredStopAtLevel=1",
               "-XX:ReservedCodeCacheSize=32m"));
-      variants.put("+ Xss256k (= tuned)", TUNED);
+      variants.put("+ Xss256k", TUNED.subList(0, 8));
+      variants.put("+ heap free ratios, MALLOC_ARENA_MAX=2 (= tuned)", TUNED);
       List<String> cds = new ArrayList<>(TUNED);
       cds.add("-XX:SharedArchiveFile=" + jsa);
       variants.put("tuned + AppCDS (full)", cds);
@@ -148,7 +159,7 @@ public final class StartupBench {
       summary.forEach(
           (name, m) ->
               System.out.printf(
-                  "  %-28s ready %6s ms (CPU %6s ms)  peak RSS %6s MiB  cold-burst ack p99 %6s ms%n",
+                  "  %-50s ready %6s ms (CPU %6s ms)  peak RSS %6s MiB  cold-burst ack p99 %6s ms%n",
                   name, f1(m[0]), f1(m[1]), f1(m[2]), f1(m[3])));
     } finally {
       BenchSupport.deleteTree(dir);
@@ -170,6 +181,7 @@ public final class StartupBench {
     builder.environment().put("SLACK_SIGNING_SECRET", "cds-training");
     builder.environment().put("SLACK_API_URL", "http://127.0.0.1:9/api/");
     builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("training.db"));
+    builder.environment().putAll(SHIPPED_ENVIRONMENT);
     builder.redirectErrorStream(true).redirectOutput(dir.resolve("training.log").toFile());
     Process training = builder.start();
     if (!training.waitFor(60, TimeUnit.SECONDS)) {
@@ -186,7 +198,7 @@ public final class StartupBench {
       BenchSupport.Workspace ws, Path dir, List<String> flags, int burst, String label)
       throws Exception {
     int pinsBefore = ws.slack.calls("pins.add").size();
-    try (ChildBot child = ChildBot.start(ws, dir, flags, Map.of())) {
+    try (ChildBot child = ChildBot.start(ws, dir, flags, environmentFor(flags))) {
       double cpuMs = child.cpuMs();
       List<Double> acks;
       try (SlashCommands commands = new SlashCommands(child.port)) {
