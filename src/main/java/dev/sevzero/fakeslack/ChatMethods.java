@@ -12,13 +12,14 @@ final class ChatMethods {
         BOT,
         p -> {
           FakeMessage m =
-              ws.post(
-                  p.get("channel"),
-                  FakeSlack.BOT_USER_ID,
-                  p.get("text"),
-                  p.blocks(),
-                  p.get("thread_ts"),
-                  p.object("metadata"));
+              ws.messages()
+                  .post(
+                      p.get("channel"),
+                      FakeSlack.BOT_USER_ID,
+                      p.get("text"),
+                      p.blocks(),
+                      p.get("thread_ts"),
+                      p.object("metadata"));
           return Json.obj("channel", m.channel(), "ts", m.ts(), "message", m.raw());
         });
     api.register(
@@ -26,25 +27,30 @@ final class ChatMethods {
         BOT,
         p -> {
           FakeMessage m =
-              ws.postEphemeral(p.get("channel"), p.required("user"), p.get("text"), p.blocks());
+              ws.messages()
+                  .postEphemeral(p.get("channel"), p.required("user"), p.get("text"), p.blocks());
           return Json.obj("message_ts", m.ts());
         });
     api.register(
         "chat.update",
         BOT,
         p -> {
-          String channel = ws.resolveChannel(p.get("channel"));
-          FakeMessage m = ws.update(channel, p.required("ts"), p.get("text"), p.blocks());
+          String channel = ws.channels().resolveChannel(p.get("channel"));
+          FakeMessage m =
+              ws.messages().update(channel, p.required("ts"), p.get("text"), p.blocks());
           return Json.obj("channel", channel, "ts", m.ts(), "text", m.text(), "message", m.raw());
         });
     api.register(
         "pins.add",
         BOT,
         p -> {
-          ws.pin(ws.resolveChannel(p.get("channel")), p.required("timestamp"));
+          ws.messages()
+              .pin(ws.channels().resolveChannel(p.get("channel")), p.required("timestamp"));
           return Json.obj();
         });
     api.register(
-        "pins.list", BOT, p -> Json.obj("items", ws.pins(ws.resolveChannel(p.get("channel")))));
+        "pins.list",
+        BOT,
+        p -> Json.obj("items", ws.messages().pins(ws.channels().resolveChannel(p.get("channel")))));
   }
 }

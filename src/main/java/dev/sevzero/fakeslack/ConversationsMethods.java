@@ -9,19 +9,20 @@ final class ConversationsMethods {
   private ConversationsMethods() {}
 
   static void register(WebApi api, Workspace ws) {
-    api.register("conversations.create", BOT, p -> Json.obj("channel", ws.create(p.get("name"))));
+    api.register(
+        "conversations.create", BOT, p -> Json.obj("channel", ws.channels().create(p.get("name"))));
     api.register(
         "conversations.invite",
         BOT,
-        p -> Json.obj("channel", ws.invite(channel(p), p.list("users"))));
+        p -> Json.obj("channel", ws.channels().invite(channel(p), p.list("users"))));
     api.register(
         "conversations.join",
         BOT,
         p -> {
           String id = channel(p);
-          boolean already = ws.join(id);
+          boolean already = ws.channels().join(id);
           return Json.obj(
-              "channel", ws.channelJson(id),
+              "channel", ws.channels().channelJson(id),
               "warning", already ? "already_in_channel" : null,
               "response_metadata",
                   already ? Json.obj("warnings", new String[] {"already_in_channel"}) : null);
@@ -29,21 +30,22 @@ final class ConversationsMethods {
     api.register(
         "conversations.setTopic",
         BOT,
-        p -> Json.obj("channel", ws.setTopic(channel(p), p.get("topic"))));
+        p -> Json.obj("channel", ws.channels().setTopic(channel(p), p.get("topic"))));
     api.register(
         "conversations.list",
         BOT,
         p ->
             Json.obj(
-                "channels", ws.publicChannels(),
+                "channels", ws.channels().publicChannels(),
                 "response_metadata", Json.obj("next_cursor", "")));
-    api.register("conversations.info", BOT, p -> Json.obj("channel", ws.channelJson(channel(p))));
+    api.register(
+        "conversations.info", BOT, p -> Json.obj("channel", ws.channels().channelJson(channel(p))));
     api.register(
         "conversations.members",
         BOT,
         p ->
             Json.obj(
-                "members", ws.members(channel(p)),
+                "members", ws.channels().members(channel(p)),
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
         "conversations.history",
@@ -51,12 +53,13 @@ final class ConversationsMethods {
         p ->
             Json.obj(
                 "messages",
-                    ws.history(
-                        channel(p),
-                        p.get("oldest"),
-                        p.get("latest"),
-                        p.intOr("limit", 100),
-                        p.bool("include_all_metadata")),
+                    ws.messages()
+                        .history(
+                            channel(p),
+                            p.get("oldest"),
+                            p.get("latest"),
+                            p.intOr("limit", 100),
+                            p.bool("include_all_metadata")),
                 "has_more", false,
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
@@ -68,10 +71,10 @@ final class ConversationsMethods {
             // Group DMs are not modelled.
             throw new ApiError(users.isEmpty() ? "users_list_not_supplied" : "not_supported");
           }
-          if (ws.user(users.get(0)).deleted()) {
+          if (ws.people().user(users.get(0)).deleted()) {
             throw new ApiError("user_disabled");
           }
-          JsonObject channel = ws.channelJson(ws.dmChannel(users.get(0)));
+          JsonObject channel = ws.channels().channelJson(ws.channels().dmChannel(users.get(0)));
           return Json.obj("channel", channel);
         });
   }

@@ -33,22 +33,26 @@ final class DirectoryMethods {
                 "is_enterprise_install",
                 false));
     api.register("apps.connections.open", APP, p -> Json.obj("url", socketModeUrl.get()));
-    api.register("users.info", BOT, p -> Json.obj("user", userJson(ws.user(p.required("user")))));
+    api.register(
+        "users.info", BOT, p -> Json.obj("user", userJson(ws.people().user(p.required("user")))));
     api.register(
         "users.list",
         BOT,
         p ->
             Json.obj(
-                "members", ws.users().stream().map(DirectoryMethods::userJson).toList(),
+                "members", ws.people().users().stream().map(DirectoryMethods::userJson).toList(),
                 "response_metadata", Json.obj("next_cursor", "")));
     api.register(
         "usergroups.users.update",
         BOT,
-        p -> Json.obj("usergroup", ws.setUsergroupUsers(p.required("usergroup"), p.list("users"))));
+        p ->
+            Json.obj(
+                "usergroup",
+                ws.people().setUsergroupUsers(p.required("usergroup"), p.list("users"))));
     api.register(
         "usergroups.list",
         BOT,
-        p -> Json.obj("usergroups", ws.usergroups(p.bool("include_users"))));
+        p -> Json.obj("usergroups", ws.people().usergroups(p.bool("include_users"))));
   }
 
   static JsonObject userJson(FakeUser u) {

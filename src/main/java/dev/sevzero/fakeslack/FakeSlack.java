@@ -62,17 +62,17 @@ public final class FakeSlack implements AutoCloseable {
   // ---- workspace state
 
   public void addUser(String id, String name) {
-    workspace.addUser(id, name);
+    workspace.people().addUser(id, name);
   }
 
   /** A bot user of another app, which people can mention. */
   public void addBotUser(String id, String name) {
-    workspace.addBotUser(id, name);
+    workspace.people().addBotUser(id, name);
   }
 
   /** Deactivates a member, as an admin does when someone leaves: their ID stays known. */
   public void deactivateUser(String id) {
-    workspace.deactivateUser(id);
+    workspace.people().deactivateUser(id);
   }
 
   /**
@@ -80,56 +80,58 @@ public final class FakeSlack implements AutoCloseable {
    * first of them (the bot if none); its id "C…".
    */
   public String addChannel(String name, String... memberIds) {
-    return workspace.addChannel(name, memberIds.length > 0 ? memberIds[0] : BOT_USER_ID, memberIds);
+    return workspace
+        .channels()
+        .addChannel(name, memberIds.length > 0 ? memberIds[0] : BOT_USER_ID, memberIds);
   }
 
   /** A user group (e.g. the on-call group) with these members; its id "S…". */
   public String addUsergroup(String handle, String... memberIds) {
-    return workspace.addUsergroup(handle, memberIds);
+    return workspace.people().addUsergroup(handle, memberIds);
   }
 
   /** The members last set with usergroups.users.update (or seeded). */
   public List<String> usergroupMembers(String usergroupId) {
-    return workspace.usergroupUsers(usergroupId);
+    return workspace.people().usergroupUsers(usergroupId);
   }
 
   public Optional<FakeChannel> channel(String id) {
-    return workspace.channel(id);
+    return workspace.channels().channel(id);
   }
 
   public Optional<FakeChannel> channelByName(String name) {
-    return workspace.channelByName(name);
+    return workspace.channels().channelByName(name);
   }
 
   public List<FakeChannel> channels() {
-    return workspace.channels();
+    return workspace.channels().all();
   }
 
   public List<FakeUser> users() {
-    return workspace.users();
+    return workspace.people().users();
   }
 
   public Optional<FakeUser> userByName(String name) {
-    return workspace.userByName(name);
+    return workspace.people().userByName(name);
   }
 
   /** Messages in posting order with current content, including ephemeral ones. */
   public List<FakeMessage> messages(String channelId) {
-    return workspace.messages(channelId);
+    return workspace.messages().inChannel(channelId);
   }
 
   /** The bot's DM channel with a user ("D…"), created on demand. */
   public String dmChannel(String userId) {
-    return workspace.dmChannel(userId);
+    return workspace.channels().dmChannel(userId);
   }
 
   public List<FakeUpload> uploads() {
-    return workspace.uploads();
+    return workspace.uploads().all();
   }
 
   /** Called, in order and off the API threads, for every new or edited message. */
   public void onMessage(Consumer<FakeMessage> listener) {
-    workspace.onMessage(listener);
+    workspace.messages().onMessage(listener);
   }
 
   // ---- Web API calls
@@ -182,7 +184,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** A person (not the bot) writes {@code text} in a channel they are a member of. */
   public FakeMessage userSays(String userId, String channelId, String text) {
-    return workspace.userPost(channelId, userId, text);
+    return workspace.messages().userPost(channelId, userId, text);
   }
 
   /** Uses the message shortcut {@code callbackId} on that message, as the user. */
@@ -205,7 +207,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   public List<FakeView> openViews(String userId) {
-    return workspace.openViews(userId);
+    return workspace.modals().openViews(userId);
   }
 
   /** Whether a Socket Mode app is connected (useful to wait for an app to start). */

@@ -22,11 +22,12 @@ final class FileMethods {
         "files.getUploadURLExternal",
         BOT,
         p -> {
-          String fileId = ws.reserveUpload(p.get("filename"), p.intOr("length", 0));
+          String fileId = ws.uploads().reserveUpload(p.get("filename"), p.intOr("length", 0));
           return Json.obj(
               "upload_url", api.baseUrl() + UPLOAD_PATH.substring(1) + fileId, "file_id", fileId);
         });
-    api.serveRaw(UPLOAD_PATH, (fileId, bytes) -> ws.receiveUpload(fileId, bytes) ? 200 : 404);
+    api.serveRaw(
+        UPLOAD_PATH, (fileId, bytes) -> ws.uploads().receiveUpload(fileId, bytes) ? 200 : 404);
     api.register(
         "files.completeUploadExternal",
         BOT,
@@ -43,12 +44,13 @@ final class FileMethods {
           for (JsonElement f : files) {
             JsonObject file = f.getAsJsonObject();
             completed.add(
-                ws.completeUpload(
-                    Json.str(file, "id"),
-                    Json.str(file, "title"),
-                    channel,
-                    p.get("initial_comment"),
-                    p.get("thread_ts")));
+                ws.uploads()
+                    .completeUpload(
+                        Json.str(file, "id"),
+                        Json.str(file, "title"),
+                        channel,
+                        p.get("initial_comment"),
+                        p.get("thread_ts")));
           }
           return Json.obj("files", completed);
         });

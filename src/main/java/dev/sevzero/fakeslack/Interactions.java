@@ -61,7 +61,7 @@ final class Interactions {
             "response_url",
             responseUrl,
             "trigger_id",
-            ws.issueTrigger(userId));
+            ws.modals().issueTrigger(userId));
     Delivery.Ack ack = delivery.deliver("slash_commands", payload, ACK_TIMEOUT);
     JsonObject body = ack.payload();
     // An ack carrying a message is shown to the caller, like a response_url reply; for one that
@@ -70,13 +70,18 @@ final class Interactions {
       try {
         JsonArray blocks = Params.blocksOf(body);
         if ("in_channel".equals(Json.str(body, "response_type"))) {
-          ws.storeVisible(channelId, FakeSlack.BOT_USER_ID, Json.str(body, "text"), blocks);
+          ws.messages()
+              .storeVisible(channelId, FakeSlack.BOT_USER_ID, Json.str(body, "text"), blocks);
         } else {
-          ws.storeEphemeral(channelId, userId, Json.str(body, "text"), blocks);
+          ws.messages().storeEphemeral(channelId, userId, Json.str(body, "text"), blocks);
         }
       } catch (ApiError refused) {
-        ws.storeEphemeral(
-            channelId, userId, command + " failed with the error \"" + refused.code + "\"", null);
+        ws.messages()
+            .storeEphemeral(
+                channelId,
+                userId,
+                command + " failed with the error \"" + refused.code + "\"",
+                null);
       }
     }
     return new Reply(ack.acked(), body, responseUrls, ResponseUrls.idOf(responseUrl));
@@ -118,7 +123,7 @@ final class Interactions {
                 "is_ephemeral",
                 message.ephemeral()),
             "trigger_id",
-            ws.issueTrigger(userId),
+            ws.modals().issueTrigger(userId),
             "team",
             Json.obj("id", FakeSlack.TEAM_ID, "domain", "sevzero-fake"),
             "is_enterprise_install",
@@ -165,7 +170,7 @@ final class Interactions {
             "callback_id",
             callbackId,
             "trigger_id",
-            ws.issueTrigger(userId),
+            ws.modals().issueTrigger(userId),
             "response_url",
             responseUrl,
             "message_ts",
@@ -211,7 +216,8 @@ final class Interactions {
   Reply submitView(String userId, String viewId, Map<String, String> values) {
     FakeUser user = knownUser(userId);
     FakeView open =
-        ws.view(viewId)
+        ws.modals()
+            .view(viewId)
             .filter(v -> v.user().equals(userId))
             .orElseThrow(
                 () -> new IllegalArgumentException("no view " + viewId + " open for " + userId));
@@ -230,7 +236,7 @@ final class Interactions {
             "token",
             "fake-verification-token",
             "trigger_id",
-            ws.issueTrigger(userId),
+            ws.modals().issueTrigger(userId),
             "view",
             view,
             "response_urls",
@@ -288,13 +294,13 @@ final class Interactions {
       return; // the modal stays open showing the errors
     }
     if ("update".equals(action)) {
-      ws.updateView(submitted.id(), null, ack.getAsJsonObject("view"));
+      ws.modals().updateView(submitted.id(), null, ack.getAsJsonObject("view"));
     } else if ("push".equals(action)) {
-      ws.openView(submitted.user(), ack.getAsJsonObject("view"));
+      ws.modals().openView(submitted.user(), ack.getAsJsonObject("view"));
     } else if ("clear".equals(action)) {
-      ws.openViews(submitted.user()).forEach(v -> ws.closeView(v.id()));
+      ws.modals().openViews(submitted.user()).forEach(v -> ws.modals().closeView(v.id()));
     } else {
-      ws.closeView(submitted.id());
+      ws.modals().closeView(submitted.id());
     }
   }
 
@@ -312,7 +318,7 @@ final class Interactions {
 
   private FakeUser knownUser(String userId) {
     try {
-      return ws.user(userId);
+      return ws.people().user(userId);
     } catch (ApiError e) {
       throw new IllegalArgumentException("unknown user " + userId);
     }
@@ -320,14 +326,15 @@ final class Interactions {
 
   private FakeMessage knownMessage(String channelId, String messageTs) {
     try {
-      return ws.messageSnapshot(channelId, messageTs);
+      return ws.messages().snapshot(channelId, messageTs);
     } catch (ApiError e) {
       throw new IllegalArgumentException("no message " + messageTs + " in " + channelId);
     }
   }
 
   private FakeChannel knownChannel(String channelId) {
-    return ws.channel(channelId)
+    return ws.channels()
+        .channel(channelId)
         .orElseThrow(() -> new IllegalArgumentException("unknown channel " + channelId));
   }
 }

@@ -69,13 +69,13 @@ final class ResponseUrls {
     String text = Json.str(json, "text");
     JsonArray blocks = Params.blocksOf(json);
     if (origin.messageTs() != null && "true".equals(Json.str(json, "delete_original"))) {
-      workspace.delete(origin.channelId(), origin.messageTs());
+      workspace.messages().delete(origin.channelId(), origin.messageTs());
     } else if (origin.messageTs() != null && "true".equals(Json.str(json, "replace_original"))) {
-      workspace.replaceEntirely(origin.channelId(), origin.messageTs(), text, blocks);
+      workspace.messages().replaceEntirely(origin.channelId(), origin.messageTs(), text, blocks);
     } else if ("in_channel".equals(Json.str(json, "response_type"))) {
-      workspace.storeVisible(origin.channelId(), FakeSlack.BOT_USER_ID, text, blocks);
+      workspace.messages().storeVisible(origin.channelId(), FakeSlack.BOT_USER_ID, text, blocks);
     } else {
-      workspace.storeEphemeral(origin.channelId(), origin.userId(), text, blocks);
+      workspace.messages().storeEphemeral(origin.channelId(), origin.userId(), text, blocks);
     }
   }
 

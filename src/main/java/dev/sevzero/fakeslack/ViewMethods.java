@@ -9,8 +9,8 @@ final class ViewMethods {
   static void register(WebApi api, Workspace ws) {
     WebApi.Method open =
         p -> {
-          String user = ws.redeemTrigger(p.get("trigger_id"));
-          return Json.obj("view", ws.openView(user, p.object("view")).view());
+          String user = ws.modals().redeemTrigger(p.get("trigger_id"));
+          return Json.obj("view", ws.modals().openView(user, p.object("view")).view());
         };
     api.register("views.open", BOT, open);
     // The fake keeps no view stack: a pushed view is simply another open view.
@@ -24,7 +24,8 @@ final class ViewMethods {
           if (viewId == null && externalId == null) {
             throw new ApiError("invalid_arguments");
           }
-          return Json.obj("view", ws.updateView(viewId, externalId, p.object("view")).view());
+          return Json.obj(
+              "view", ws.modals().updateView(viewId, externalId, p.object("view")).view());
         });
   }
 }

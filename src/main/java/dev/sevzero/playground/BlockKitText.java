@@ -220,8 +220,34 @@ public final class BlockKitText {
     }
   }
 
-  private static String string(JsonObject object, String member) {
-    JsonElement value = object.get(member);
+  /** The action id of the button labelled so (in any case) in the blocks, if there is one. */
+  static Optional<String> buttonActionId(JsonArray blocks, String label) {
+    if (blocks == null) {
+      return Optional.empty();
+    }
+    for (JsonElement b : blocks) {
+      JsonObject block = b.getAsJsonObject();
+      List<JsonElement> candidates = new ArrayList<>();
+      if (block.has("elements")) {
+        block.getAsJsonArray("elements").forEach(candidates::add);
+      }
+      if (block.has("accessory")) {
+        candidates.add(block.get("accessory"));
+      }
+      for (JsonElement e : candidates) {
+        JsonObject element = e.getAsJsonObject();
+        if ("button".equals(string(element, "type"))
+            && label.equalsIgnoreCase(string(element.getAsJsonObject("text"), "text"))) {
+          return Optional.of(string(element, "action_id"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A member's text; empty when the object or the member is missing or null. */
+  static String string(JsonObject object, String member) {
+    JsonElement value = object == null ? null : object.get(member);
     return value == null || value.isJsonNull() ? "" : value.getAsString();
   }
 }

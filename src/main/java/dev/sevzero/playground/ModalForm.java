@@ -1,5 +1,7 @@
 package dev.sevzero.playground;
 
+import static dev.sevzero.playground.BlockKitText.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.sevzero.fakeslack.FakeSlack;
@@ -122,10 +124,5 @@ final class ModalForm {
       options.add(value);
     }
     throw new ShellError("\"" + typed + "\" is not an option; choose one of " + options);
-  }
-
-  private static String string(JsonObject object, String member) {
-    JsonElement value = object == null ? null : object.get(member);
-    return value == null || value.isJsonNull() ? "" : value.getAsString();
   }
 }

@@ -26,7 +26,7 @@ public final class OncallInteractions {
   }
 
   public void register(App app) {
-    app.blockAction(OncallViews.CONFIRM_ACTION, this::confirm);
+    app.blockAction(RotationNotices.CONFIRM_ACTION, this::confirm);
   }
 
   /**

@@ -38,17 +38,18 @@ public final class SlackRotationListener implements RotationListener {
   @Override
   public void handedOff(Handoff handoff, HandoffContext context) {
     inOncallChannel(
-        OncallViews.handoffAnnouncement(handoff, context, briefings.at(handoff.at())),
+        RotationNotices.handoffAnnouncement(handoff, context, briefings.at(handoff.at())),
         Optional.of(handoff.to()));
     if (handoff.needsConfirmation()) {
       handoff
           .outgoing()
           .ifPresent(
-              out -> dm(out, OncallViews.outgoingText(handoff), null, Optional.of(handoff.to())));
-      String text = OncallViews.incomingText(handoff, context);
-      dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff), handoff.outgoing());
+              out ->
+                  dm(out, RotationNotices.outgoingText(handoff), null, Optional.of(handoff.to())));
+      String text = RotationNotices.incomingText(handoff, context);
+      dm(handoff.to(), text, RotationNotices.withConfirmButton(text, handoff), handoff.outgoing());
     } else {
-      dm(handoff.to(), OncallViews.keepText(context), null, Optional.empty());
+      dm(handoff.to(), RotationNotices.keepText(context), null, Optional.empty());
     }
     syncUsergroup();
   }
@@ -56,11 +57,11 @@ public final class SlackRotationListener implements RotationListener {
   @Override
   public void overrideStarted(OncallOverride override) {
     inOncallChannel(
-        OncallViews.overrideText(override, settings.zone()), Optional.of(override.by()));
+        RotationNotices.overrideText(override, settings.zone()), Optional.of(override.by()));
     if (!override.user().equals(override.by())) {
       dm(
           override.user(),
-          OncallViews.coveringText(override, settings.zone()),
+          RotationNotices.coveringText(override, settings.zone()),
           null,
           Optional.of(override.by()));
     }
@@ -75,16 +76,16 @@ public final class SlackRotationListener implements RotationListener {
   public void overrideEnded(OncallOverride override, Optional<String> onCallNow) {
     ZoneId zone = settings.zone();
     inOncallChannel(
-        OncallViews.overrideEndedText(override, onCallNow, zone), Optional.of(override.user()));
+        RotationNotices.overrideEndedText(override, onCallNow, zone), Optional.of(override.user()));
     if (onCallNow.equals(Optional.of(override.user()))) {
       return;
     }
-    dm(override.user(), OncallViews.coverEndedText(override, onCallNow, zone), null, onCallNow);
+    dm(override.user(), RotationNotices.coverEndedText(override, onCallNow, zone), null, onCallNow);
     onCallNow.ifPresent(
         holder ->
             dm(
                 holder,
-                OncallViews.pagerBackText(override, zone),
+                RotationNotices.pagerBackText(override, zone),
                 null,
                 Optional.of(override.user())));
     syncUsergroup();
@@ -92,13 +93,13 @@ public final class SlackRotationListener implements RotationListener {
 
   @Override
   public void handoffReminder(Handoff handoff) {
-    String text = OncallViews.reminderText(handoff, settings.zone());
-    dm(handoff.to(), text, OncallViews.withConfirmButton(text, handoff), handoff.outgoing());
+    String text = RotationNotices.reminderText(handoff, settings.zone());
+    dm(handoff.to(), text, RotationNotices.withConfirmButton(text, handoff), handoff.outgoing());
   }
 
   @Override
   public void handoffUnconfirmed(Handoff handoff) {
-    String text = OncallViews.unconfirmedText(handoff, settings.zone());
+    String text = RotationNotices.unconfirmedText(handoff, settings.zone());
     inOncallChannel(text, handoff.outgoing());
     handoff.outgoing().ifPresent(out -> dm(out, text, null, Optional.empty()));
   }
