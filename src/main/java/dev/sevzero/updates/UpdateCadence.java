@@ -159,17 +159,22 @@ public final class UpdateCadence implements IncidentEvents, UpdateSchedule {
    * A declaration is on the path of a slash command's acknowledgement, and its first update is
    * almost never the earliest one pending, so the wake-up only moves when it must.
    */
-  private synchronized void wakeUpBy(Instant due) {
-    if (wakeUpAt == null || wakeUpAt.isAfter(due)) {
-      wakeUpAt = due;
-      scheduler.wakeAt(WAKE_UP, due, this::tick);
-    }
+  private void wakeUpBy(Instant due) {
+    underWakeUpLock(
+        () -> {
+          if (wakeUpAt == null || wakeUpAt.isAfter(due)) {
+            wakeUpAt = due;
+            scheduler.wakeAt(WAKE_UP, due, this::tick);
+          }
+        });
   }
 
   /**
    * Handles everything due by the clock: prompts, missed updates, and gaps while the bot was down.
+   * Two ticks at once (a wake-up and a retry) are safe: each prompt and miss is claimed in the
+   * database, once.
    */
-  public synchronized void tick() {
+  public void tick() {
     Instant now = clock.instant();
     for (UpdateDue due : dues.pendingDueBy(now)) {
       Optional<Incident> incident = incidents.find(due.incidentId());
@@ -225,11 +230,30 @@ public final class UpdateCadence implements IncidentEvents, UpdateSchedule {
     }
   }
 
-  private synchronized void wakeUpForNext() {
-    Optional<Instant> next = dues.nextAttention(grace);
-    wakeUpAt = next.orElse(null);
-    next.ifPresentOrElse(
-        at -> scheduler.wakeAt(WAKE_UP, at, this::tick), () -> scheduler.cancel(WAKE_UP));
+  private void wakeUpForNext() {
+    underWakeUpLock(
+        () -> {
+          Optional<Instant> next = dues.nextAttention(grace);
+          wakeUpAt = next.orElse(null);
+          next.ifPresentOrElse(
+              at -> scheduler.wakeAt(WAKE_UP, at, this::tick), () -> scheduler.cancel(WAKE_UP));
+        });
+  }
+
+  /**
+   * Moves the wake-up under this object's lock, always taken after the database's: a change to an
+   * incident moves it inside the transaction that holds the database, so nothing may hold this lock
+   * while it waits for the database. A tick once did (it read what was due under this lock), and a
+   * declaration at that moment froze the whole bot.
+   */
+  private void underWakeUpLock(Runnable move) {
+    transactions.inTransaction(
+        () -> {
+          synchronized (this) {
+            move.run();
+          }
+          return null;
+        });
   }
 
   @Override

@@ -17,11 +17,18 @@ import dev.sevzero.persistence.JdbcIncidentRepository;
 import dev.sevzero.persistence.JdbcUpdateDueRepository;
 import dev.sevzero.testing.ManualScheduler;
 import dev.sevzero.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +127,84 @@ class UpdateCadenceIT {
     cadence.tick();
     cadence.tick();
     assertThat(prompts.said).containsExactly(new Said("prompt", id, T0.plus(INTERVAL)));
+  }
+
+  /**
+   * A tick reading what is due while a declaration's transaction holds the database. The tick used
+   * to hold the cadence's lock while it waited for the database, and the declaration then waited
+   * for that lock to move the wake-up: each waited for the other and the whole bot froze (found by
+   * bench/run Soak within a minute of 5 commands a second).
+   */
+  @Test
+  void aTickAndADeclarationAtTheSameMomentBothFinish() throws Exception {
+    // A database of its own: if the two deadlock, it stays locked and is left unclosed.
+    Database raced = Database.open("jdbc:sqlite:" + directory.resolve("raced.db"));
+    DatabaseTransactions transactions = new DatabaseTransactions(raced);
+    IncidentService declarations =
+        new IncidentService(new JdbcIncidentRepository(raced), transactions, OnCall.NOBODY, clock);
+    CountDownLatch declaring = new CountDownLatch(1);
+    CountDownLatch tickReadsDues = new CountDownLatch(1);
+    UpdateDueRepository jdbc = new JdbcUpdateDueRepository(raced);
+    UpdateDueRepository signalling =
+        (UpdateDueRepository)
+            Proxy.newProxyInstance(
+                UpdateDueRepository.class.getClassLoader(),
+                new Class<?>[] {UpdateDueRepository.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("pendingDueBy")) {
+                    tickReadsDues.countDown();
+                  }
+                  try {
+                    return method.invoke(jdbc, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    UpdateCadence racing =
+        new UpdateCadence(
+            signalling, declarations, transactions, scheduler, prompts, clock, INTERVAL, GRACE);
+    declarations.subscribe(racing);
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "race");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Future<Long> declared =
+        threads.submit(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      declaring.countDown();
+                      await(tickReadsDues);
+                      return declarations
+                          .declare("db down", null, Severity.SEV0, false, "UALICE")
+                          .incident()
+                          .id();
+                    }));
+    Future<?> ticked =
+        threads.submit(
+            () -> {
+              await(declaring);
+              racing.tick();
+            });
+
+    long id = declared.get(10, TimeUnit.SECONDS);
+    ticked.get(10, TimeUnit.SECONDS);
+    assertThat(racing.nextDue(id)).contains(T0.plus(INTERVAL));
+    threads.shutdown();
+    raced.close();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
