@@ -3,6 +3,7 @@ package dev.sevzero.slack.transport;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,10 @@ public final class SlackEvents implements WebHandler {
   }
 
   private Request<?> parse(WebRequest request, Map<String, List<String>> headers, String body) {
+    Optional<SlashCommandRequest> command = SlashCommandForm.request(request, body, app.config());
+    if (command.isPresent()) {
+      return command.get();
+    }
     return parser.parse(
         SlackRequestParser.HttpRequest.builder()
             .requestUri(request.path())

@@ -23,6 +23,12 @@ public final class SlackSignature {
   private final SecretKeySpec key;
   private final Clock clock;
 
+  /**
+   * One keyed MAC per request thread: looking up the provider and keying a new one for every
+   * request cost about as much as the hashing itself (bench/README, "Peer").
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   public SlackSignature(String signingSecret, Clock clock) {
     if (signingSecret == null || signingSecret.isEmpty()) {
       throw new IllegalArgumentException("signing secret is required");
@@ -33,11 +39,17 @@ public final class SlackSignature {
 
   /** The {@code X-Slack-Signature} value for a request; used by tests and fakes to sign. */
   public String sign(String timestamp, byte[] body) {
+    Mac mac = macs.get();
+    // doFinal leaves the MAC reset, keyed, for the next request on this thread.
+    mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+    return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-      return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
