@@ -250,8 +250,8 @@ public final class Sevzero implements AutoCloseable {
             handlers,
             wallClock,
             Dispatcher.Settings.defaults(SLACK_THREADS));
-    // Whatever a change stored, the dispatcher looks for it at once rather than at its next poll.
-    incidents.subscribe(event -> dispatcher.wake());
+    // Whatever a change stored is claimed with it and started as it commits, not at the next poll.
+    incidents.subscribe(event -> dispatcher.claimWithChange());
 
     People people = new SlackPeople(gateway);
     IncidentCommands incidentCommands =

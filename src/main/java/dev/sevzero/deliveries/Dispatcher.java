@@ -4,12 +4,12 @@ import dev.sevzero.incident.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -42,14 +42,12 @@ public final class Dispatcher implements AutoCloseable {
   /** The log field naming the incident a line is about (JSON logs). */
   public static final String INCIDENT_MDC_KEY = "incident_id";
 
-  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
   private static final Duration KEEP_FINISHED = Duration.ofDays(7);
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final DeliveryStore store;
-  private final Outbox outbox;
   private final Transactions transactions;
   private final Map<String, DeliveryHandler> handlers;
   private final Clock clock;
@@ -58,10 +56,13 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService workers;
   private final Thread loop;
 
+  private final Outcomes outcomes;
+  private final HeadStart headStart = new HeadStart();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private boolean wakeRequested;
   private int busy;
+  private volatile boolean started;
   private volatile boolean draining;
   private Instant leasesRenewedAt;
   private Instant prunedAt = Instant.MIN;
@@ -77,11 +78,11 @@ public final class Dispatcher implements AutoCloseable {
       Clock clock,
       Settings settings) {
     this.store = store;
-    this.outbox = outbox;
     this.transactions = transactions;
     this.handlers = Map.copyOf(handlers);
     this.clock = clock;
     this.settings = settings;
+    this.outcomes = new Outcomes(store, outbox, transactions, this.handlers, clock, settings);
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -99,6 +100,66 @@ public final class Dispatcher implements AutoCloseable {
   public void start() {
     leasesRenewedAt = clock.instant();
     loop.start();
+    started = true;
+  }
+
+  /**
+   * Called by a transport, on the delivering thread, once an attempt's request is on its way to its
+   * target: deliveries held back to give a chain's next step a head start may start now.
+   */
+  public static void requestSent() {
+    HeadStart.requestSent();
+  }
+
+  /**
+   * Called inside the transaction of a change that stored deliveries: claims those ready in that
+   * same transaction, and starts them the moment it commits (if it rolls back, so do the claims). A
+   * declaration's channel is requested without waiting for the loop to wake, take the database and
+   * claim it in a transaction of its own (bench/README, "Declare"). The loop is woken only for what
+   * there was no free worker for.
+   */
+  public void claimWithChange() {
+    if (!started || draining) {
+      wake();
+      return;
+    }
+    int free = freeWorkers();
+    List<Delivery> claimed = claimReady(free);
+    transactions.afterCommit(
+        () -> {
+          claimed.forEach(this::start);
+          // As many as there were workers for: there may be more.
+          if (claimed.size() == free) {
+            wake();
+          }
+        });
+  }
+
+  private int freeWorkers() {
+    lock.lock();
+    try {
+      return settings.workers() - busy;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<Delivery> claimReady(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    return store.claimReady(handlers.keySet(), owner, now, now.plus(settings.lease()), limit);
+  }
+
+  private void start(Delivery delivery) {
+    lock.lock();
+    try {
+      busy++;
+    } finally {
+      lock.unlock();
+    }
+    workers.execute(() -> runChain(delivery));
   }
 
   /** Something was stored (or finished): look for ready deliveries now rather than at the poll. */
@@ -127,28 +188,20 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private void claimAndStart() {
-    int free;
+    try {
+      headStart.awaitTurn();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      draining = true;
+      return;
+    }
     lock.lock();
     try {
       wakeRequested = false;
-      free = settings.workers() - busy;
     } finally {
       lock.unlock();
     }
-    if (free <= 0) {
-      return;
-    }
-    Instant now = clock.instant();
-    for (Delivery delivery :
-        store.claimReady(handlers.keySet(), owner, now, now.plus(settings.lease()), free)) {
-      lock.lock();
-      try {
-        busy++;
-      } finally {
-        lock.unlock();
-      }
-      workers.execute(() -> runChain(delivery));
-    }
+    claimReady(freeWorkers()).forEach(this::start);
   }
 
   private void housekeeping() {
@@ -194,15 +247,23 @@ public final class Dispatcher implements AutoCloseable {
       Delivery current = first;
       while (current != null) {
         Delivery done = current;
-        Outcome outcome = attempt(done);
+        Outcome outcome;
+        try {
+          outcome = attempt(done);
+        } finally {
+          HeadStart.requestSent();
+        }
         // One commit for the outcome and the claim of what comes next in the sequence: on the
         // path of a declaration's header, every commit is time people wait for the pin.
         current =
             transactions.inTransaction(
                 () -> {
-                  record(done, outcome);
+                  outcomes.record(done, outcome);
                   return nextInSequence(done, outcome);
                 });
+        if (current != null) {
+          headStart.take();
+        }
         wake();
       }
     } catch (RuntimeException e) {
@@ -239,39 +300,6 @@ public final class Dispatcher implements AutoCloseable {
       log.warn("Delivery {} ({}) failed: {}", delivery.id(), delivery.kind(), e.toString());
       return Outcome.retryLater(e.toString(), true);
     }
-  }
-
-  private void record(Delivery delivery, Outcome outcome) {
-    Instant now = clock.instant();
-    if (outcome instanceof Outcome.Delivered delivered) {
-      store.delivered(delivery.id(), delivered.result(), now);
-    } else if (outcome instanceof Outcome.Retry retry) {
-      Duration wait = retry.after().orElseGet(() -> backoff(delivery.attempt()));
-      log.info(
-          "Delivery {} ({}) not done: {}; trying again in {} ms",
-          delivery.id(),
-          delivery.kind(),
-          retry.reason(),
-          wait.toMillis());
-      store.retryAt(delivery.id(), now.plus(wait), retry.reason(), retry.mayHaveReached());
-    } else if (outcome instanceof Outcome.Failed failed) {
-      log.warn(
-          "Delivery {} ({}) refused for good: {}", delivery.id(), delivery.kind(), failed.reason());
-      transactions.inTransaction(
-          () -> {
-            store.failed(delivery.id(), failed.reason(), now);
-            handlers.get(delivery.kind()).failedForGood(delivery, failed.reason(), outbox);
-            return null;
-          });
-    }
-  }
-
-  /** 1 s, 2 s, 4 s … up to the cap, each within ±25 % so that retries do not arrive in step. */
-  Duration backoff(int attempt) {
-    long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
-    long capped = Math.min(base, settings.maxBackoff().toMillis());
-    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() / 2;
-    return Duration.ofMillis((long) (capped * jitter));
   }
 
   private static void pause(Duration duration) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -156,11 +157,14 @@ final class WebApi implements AutoCloseable {
   }
 
   private void serveMethod(HttpExchange exchange) throws IOException {
+    // Like Slack, the fake answers a call the added latency after the call reached it, its own work
+    // included: that work runs on the machine's cores beside the bot's, and on top of the latency
+    // it would count as the bot's time between calls in the benches.
+    long answerAt = System.nanoTime() + latency.toNanos();
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
       Map<String, String> params = new LinkedHashMap<>();
       boolean readable = readParams(exchange, params);
-      sleep(latency);
       Failure failure = nextFailure(method);
       int status = 200;
       JsonObject response;
@@ -177,12 +181,15 @@ final class WebApi implements AutoCloseable {
       } else {
         response = answer(method, bearer(exchange, params), params);
       }
-      log.add(new ApiCall(method, Map.copyOf(params), response.deepCopy(), workspace.now()));
+      Map<String, String> recordedParams = Map.copyOf(params);
+      JsonObject recordedResponse = response.deepCopy();
+      byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
+      sleepUntil(answerAt);
+      log.add(new ApiCall(method, recordedParams, recordedResponse, workspace.now()));
       Stall stall = failure == null ? nextStall(method, params) : null;
       if (stall != null) {
         stall.holdAnswer();
       }
-      byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
       exchange.sendResponseHeaders(status, body.length);
       exchange.getResponseBody().write(body);
@@ -279,14 +286,17 @@ final class WebApi implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration d) {
-    if (d.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /**
+   * Parks until {@code deadline} ({@link System#nanoTime}). Not {@code Thread.sleep(ms, ns)}: on
+   * Java 17 it rounds up to the next whole millisecond.
+   */
+  private static void sleepUntil(long deadline) {
+    for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

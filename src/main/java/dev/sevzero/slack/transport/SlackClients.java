@@ -52,6 +52,7 @@ public final class SlackClients {
                 .newBuilder()
                 .connectionPool(new ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
                 .addInterceptor(new SlackCallMetrics(metrics))
+                .eventListener(new RequestSent())
                 .build());
     return Slack.getInstance(config, http);
   }
