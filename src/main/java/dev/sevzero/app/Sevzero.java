@@ -3,6 +3,7 @@ package dev.sevzero.app;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.sevzero.config.Config;
 import dev.sevzero.deliveries.DeliveryBacklog;
 import dev.sevzero.deliveries.DeliveryHandler;
@@ -141,6 +142,7 @@ public final class Sevzero implements AutoCloseable {
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
+    checkToken(gateway);
     work = new SlackWork(SLACK_THREADS, ackFirst);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());
@@ -386,6 +388,20 @@ public final class Sevzero implements AutoCloseable {
 
   public OncallService oncall() {
     return oncall;
+  }
+
+  /**
+   * Bolt checks the bot token with one {@code auth.test} and takes any failure, a rate limit
+   * included, for an invalid token: restarted during a Slack 429 storm (a deploy, a crash), the bot
+   * would exit saying its token is invalid. This waits a storm out first, as every call does, so
+   * that only a token Slack refuses stops the start (bench/run StormCrash found it).
+   */
+  private static void checkToken(SlackGateway gateway) {
+    AuthTestResponse answer = gateway.call("auth.test", c -> c.authTest(r -> r));
+    if (!answer.isOk()) {
+      throw new IllegalStateException(
+          "Slack refused SLACK_BOT_TOKEN (auth.test: " + answer.getError() + ")");
+    }
   }
 
   /** The port serving the probes and {@code /metrics} (and {@code /slack/events} in HTTP mode). */
