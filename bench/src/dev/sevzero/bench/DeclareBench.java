@@ -16,7 +16,7 @@ import java.util.List;
  * The declare critical path: with {@code LATENCY} added to every Web API call, the time from
  * sending {@code /incident declare …} to the fake recording {@code pins.add} on the new channel's
  * header (the fake records a call when it answers it, i.e. after the added latency), as a multiple
- * of that latency. create → post → pin is a chain of three, so 3.0 is the floor; target ≤ 3.2.
+ * of that latency. create → post → pin is a chain of three, so 3.0 is the floor; target ≤ 3.1.
  * Usage: {@code bench/run Declare [runs=7] [latencyMs=100]}.
  */
 public final class DeclareBench {
