@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -222,7 +221,7 @@ final class Interactions {
             .orElseThrow(
                 () -> new IllegalArgumentException("no view " + viewId + " open for " + userId));
     JsonObject view = open.view().deepCopy();
-    view.add("state", Json.obj("values", stateValues(view, values)));
+    view.add("state", Json.obj("values", ViewState.values(view, values)));
     JsonObject payload =
         Json.obj(
             "type",
@@ -245,63 +244,9 @@ final class Interactions {
             false);
     Delivery.Ack ack = delivery.deliver("interactive", payload, ACK_TIMEOUT);
     if (ack.acked()) {
-      applyResponseAction(open, ack.payload());
+      ws.modals().applyResponseAction(open, ack.payload());
     }
     return new Reply(ack.acked(), ack.payload(), responseUrls, null);
-  }
-
-  /** state.values[block_id][action_id] for every input block, filled from values by action_id. */
-  private static JsonObject stateValues(JsonObject view, Map<String, String> values) {
-    Map<String, String> unused = new HashMap<>(values);
-    JsonObject state = new JsonObject();
-    for (JsonElement b : view.getAsJsonArray("blocks")) {
-      JsonObject block = b.getAsJsonObject();
-      if (!"input".equals(Json.str(block, "type"))) {
-        continue;
-      }
-      JsonObject element = block.getAsJsonObject("element");
-      String actionId = Json.str(element, "action_id");
-      String type = Json.str(element, "type");
-      String value = unused.remove(actionId);
-      JsonObject entry = Json.obj("type", type);
-      if ("static_select".equals(type)) {
-        entry.add("selected_option", value == null ? null : option(element, value));
-      } else {
-        entry.addProperty("value", value);
-      }
-      JsonObject forBlock = new JsonObject();
-      forBlock.add(actionId, entry);
-      state.add(Json.str(block, "block_id"), forBlock);
-    }
-    if (!unused.isEmpty()) {
-      throw new IllegalArgumentException("no input with action_id " + unused.keySet());
-    }
-    return state;
-  }
-
-  private static JsonObject option(JsonObject select, String value) {
-    for (JsonElement o : select.getAsJsonArray("options")) {
-      if (value.equals(Json.str(o.getAsJsonObject(), "value"))) {
-        return o.getAsJsonObject().deepCopy();
-      }
-    }
-    throw new IllegalArgumentException("no option " + value + " in " + select);
-  }
-
-  private void applyResponseAction(FakeView submitted, JsonObject ack) {
-    String action = Json.str(ack, "response_action");
-    if ("errors".equals(action)) {
-      return; // the modal stays open showing the errors
-    }
-    if ("update".equals(action)) {
-      ws.modals().updateView(submitted.id(), null, ack.getAsJsonObject("view"));
-    } else if ("push".equals(action)) {
-      ws.modals().openView(submitted.user(), ack.getAsJsonObject("view"));
-    } else if ("clear".equals(action)) {
-      ws.modals().openViews(submitted.user()).forEach(v -> ws.modals().closeView(v.id()));
-    } else {
-      ws.modals().closeView(submitted.id());
-    }
   }
 
   private static JsonObject userJson(FakeUser user) {

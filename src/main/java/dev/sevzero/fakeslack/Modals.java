@@ -129,4 +129,21 @@ final class Modals {
       this.issuedAt = issuedAt;
     }
   }
+
+  /** What Slack's client does with a view submission's ack: update, push, clear or close. */
+  void applyResponseAction(FakeView submitted, JsonObject ack) {
+    String action = Json.str(ack, "response_action");
+    if ("errors".equals(action)) {
+      return; // the modal stays open showing the errors
+    }
+    if ("update".equals(action)) {
+      updateView(submitted.id(), null, ack.getAsJsonObject("view"));
+    } else if ("push".equals(action)) {
+      openView(submitted.user(), ack.getAsJsonObject("view"));
+    } else if ("clear".equals(action)) {
+      openViews(submitted.user()).forEach(v -> closeView(v.id()));
+    } else {
+      closeView(submitted.id());
+    }
+  }
 }
