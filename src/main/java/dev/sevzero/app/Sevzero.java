@@ -142,7 +142,13 @@ public final class Sevzero implements AutoCloseable {
     AckFirst ackFirst = new AckFirst(ACK_FIRST_PATIENCE);
     SlackGateway gateway =
         new SlackGateway(SlackClients.methods(slack, config.botToken()), ackFirst);
-    checkToken(gateway);
+    try {
+      checkToken(gateway);
+    } catch (RuntimeException e) {
+      // Nothing else is running yet: the database is all there is to let go of.
+      database.close();
+      throw e;
+    }
     work = new SlackWork(SLACK_THREADS, ackFirst);
     scheduler = new QuartzScheduler(clock, Clock.systemUTC(), metrics::scheduledWorkRan);
     Set<String> admins = Set.copyOf(config.admins());

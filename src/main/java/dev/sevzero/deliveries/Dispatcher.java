@@ -82,7 +82,8 @@ public final class Dispatcher implements AutoCloseable {
     this.handlers = Map.copyOf(handlers);
     this.clock = clock;
     this.settings = settings;
-    this.outcomes = new Outcomes(store, outbox, transactions, this.handlers, clock, settings);
+    this.outcomes =
+        new Outcomes(store, outbox, transactions, this.handlers, clock, settings.maxBackoff());
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(

@@ -24,7 +24,7 @@ final class Outcomes {
   private final Transactions transactions;
   private final Map<String, DeliveryHandler> handlers;
   private final Clock clock;
-  private final Dispatcher.Settings settings;
+  private final Duration maxBackoff;
 
   Outcomes(
       DeliveryStore store,
@@ -32,13 +32,13 @@ final class Outcomes {
       Transactions transactions,
       Map<String, DeliveryHandler> handlers,
       Clock clock,
-      Dispatcher.Settings settings) {
+      Duration maxBackoff) {
     this.store = store;
     this.outbox = outbox;
     this.transactions = transactions;
     this.handlers = handlers;
     this.clock = clock;
-    this.settings = settings;
+    this.maxBackoff = maxBackoff;
   }
 
   void record(Delivery delivery, Outcome outcome) {
@@ -69,7 +69,7 @@ final class Outcomes {
   /** 1 s, 2 s, 4 s … up to the cap, each within ±25 % so that retries do not arrive in step. */
   Duration backoff(int attempt) {
     long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
-    long capped = Math.min(base, settings.maxBackoff().toMillis());
+    long capped = Math.min(base, maxBackoff.toMillis());
     double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() / 2;
     return Duration.ofMillis((long) (capped * jitter));
   }
