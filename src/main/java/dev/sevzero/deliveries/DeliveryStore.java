@@ -20,6 +20,13 @@ public interface DeliveryStore extends DeliveryBacklog {
   List<Delivery> claimReady(
       Set<String> kinds, String owner, Instant now, Instant leaseUntil, int limit);
 
+  /**
+   * {@link #claimReady}, among the deliveries stored by the transaction under way on this thread
+   * only: what a change just stored, without looking through everything else still pending.
+   */
+  List<Delivery> claimStoredHere(
+      Set<String> kinds, String owner, Instant now, Instant leaseUntil, int limit);
+
   /** Claims the next delivery of {@code sequence}, if it is ready and of one of {@code kinds}. */
   Optional<Delivery> claimNext(
       Set<String> kinds, String sequence, String owner, Instant now, Instant leaseUntil);

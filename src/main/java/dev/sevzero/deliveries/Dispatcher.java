@@ -125,7 +125,14 @@ public final class Dispatcher implements AutoCloseable {
       return;
     }
     int free = freeWorkers();
-    List<Delivery> claimed = claimReady(free);
+    Instant now = clock.instant();
+    // Only what this change stored: the rest of the backlog is the loop's, and looking through it
+    // on the path of every change made a burst of declarations queue for the database.
+    List<Delivery> claimed =
+        free <= 0
+            ? List.of()
+            : store.claimStoredHere(
+                handlers.keySet(), owner, now, now.plus(settings.lease()), free);
     transactions.afterCommit(
         () -> {
           claimed.forEach(this::start);

@@ -45,7 +45,7 @@ enum Counter {
    */
   Counter(String table, String column, String row, String stored) {
     this.next =
-        ("UPDATE %1$s SET %2$s = 1 + CASE WHEN (%4$s) > %2$s THEN (%4$s) ELSE %2$s END"
+        ("UPDATE %1$s SET %2$s = ? + CASE WHEN (%4$s) > %2$s THEN (%4$s) ELSE %2$s END"
                 + " WHERE %3$s RETURNING %2$s")
             .formatted(table, column, row, stored);
     this.giveBack = "UPDATE %1$s SET %2$s = %2$s - 1 WHERE %3$s".formatted(table, column, row);
@@ -55,22 +55,39 @@ enum Counter {
    * The next number of {@link #INCIDENT}, {@link #HANDOFF}, {@link #FOLLOWUP} or {@link #DELIVERY}.
    */
   long next(Connection connection) throws SQLException {
-    return next(connection, null);
+    return take(connection, 1, null);
+  }
+
+  /**
+   * The first of the next {@code count} numbers of a counter like {@link #DELIVERY}, taken in one
+   * statement: a change that stores several rows numbers them all at once.
+   */
+  long nextBlock(Connection connection, int count) throws SQLException {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive: " + count);
+    }
+    return take(connection, count, null) - count + 1;
   }
 
   /** The next number of {@link #TIMELINE_SEQ} or {@link #UPDATE_NUMBER} for the incident. */
   long next(Connection connection, long incidentId) throws SQLException {
-    return next(connection, Long.valueOf(incidentId));
+    return take(connection, 1, incidentId);
   }
 
-  private long next(Connection connection, Long incidentId) throws SQLException {
-    try (PreparedStatement update = prepare(connection, next, incidentId);
-        ResultSet rows = update.executeQuery()) {
-      if (!rows.next()) {
-        throw new SQLException(
-            "no counter " + this + (incidentId == null ? "" : ": no incident " + incidentId));
+  /** Moves the counter on by {@code count}; returns the last number taken. */
+  private long take(Connection connection, int count, Long incidentId) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(next)) {
+      update.setInt(1, count);
+      if (incidentId != null) {
+        update.setLong(2, incidentId);
       }
-      return rows.getLong(1);
+      try (ResultSet rows = update.executeQuery()) {
+        if (!rows.next()) {
+          throw new SQLException(
+              "no counter " + this + (incidentId == null ? "" : ": no incident " + incidentId));
+        }
+        return rows.getLong(1);
+      }
     }
   }
 
@@ -80,22 +97,8 @@ enum Counter {
    * transaction still holds the counter, so nobody has taken a later number.
    */
   void giveBack(Connection connection) throws SQLException {
-    try (PreparedStatement update = prepare(connection, giveBack, null)) {
+    try (PreparedStatement update = connection.prepareStatement(giveBack)) {
       update.executeUpdate();
-    }
-  }
-
-  private static PreparedStatement prepare(Connection connection, String sql, Long incidentId)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      if (incidentId != null) {
-        statement.setLong(1, incidentId);
-      }
-      return statement;
-    } catch (SQLException e) {
-      statement.close();
-      throw e;
     }
   }
 }

@@ -5,10 +5,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The one way the application reaches its JDBC database.
@@ -34,6 +37,8 @@ public final class Database implements AutoCloseable {
   private final Optional<SingleReplicaLock> replicaLock;
   // Guarded by lock: what the transaction under way runs once it has committed.
   private final List<Runnable> afterCommit = new ArrayList<>();
+  // Guarded by lock: what the transaction under way keeps until it ends (see transactionScoped).
+  private final Map<Object, Object> transactionScoped = new HashMap<>();
 
   private Database(String url, Connection connection, Optional<SingleReplicaLock> replicaLock) {
     this.url = url;
@@ -109,6 +114,7 @@ public final class Database implements AutoCloseable {
     } finally {
       if (outermost) {
         afterCommit.clear();
+        transactionScoped.clear();
       }
       lock.unlock();
       // Outside the lock: what follows a commit does not hold up the next transaction.
@@ -126,6 +132,18 @@ public final class Database implements AutoCloseable {
     } else {
       action.run();
     }
+  }
+
+  /**
+   * What the transaction under way on this thread keeps under {@code key} until it ends, committed
+   * or rolled back; made by {@code initial} on first use. Call it inside a unit of work.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T transactionScoped(Object key, Supplier<T> initial) {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("no transaction under way on this thread");
+    }
+    return (T) transactionScoped.computeIfAbsent(key, k -> initial.get());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.sevzero.deliveries.Delivery;
 import dev.sevzero.deliveries.DeliveryStore;
 import dev.sevzero.deliveries.NewDelivery;
 import dev.sevzero.deliveries.Outbox;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +31,10 @@ import java.util.TreeSet;
 public final class JdbcDeliveries implements DeliveryStore, Outbox {
 
   private static final int MAX_ERROR_LENGTH = 500;
+
+  /** Well under the bound parameters a statement may have (32,766 on SQLite, 65,535 on JDBC). */
+  private static final int ROWS_PER_INSERT = 100;
+
   private static final String COLUMNS =
       "id, kind, sequence_key, incident_id, payload, created_at, attempts, uncertain";
 
@@ -50,10 +55,22 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
       "(d.after_until <= ? OR NOT EXISTS (SELECT 1 FROM delivery a WHERE a.id = d.after_id"
           + " AND a.state = 'pending'))";
 
-  private static String readySql(int kinds) {
+  /** Pending and due: where the loop looks for work. */
+  private static final String IN_BACKLOG = "d.state = 'pending' AND d.not_before <= ?";
+
+  /**
+   * Ready and pending among the ids between two bounds. The same as {@link #IN_BACKLOG} for the
+   * rows it reads, but written so that no index on {@code state} can serve it: the planner then
+   * walks the few ids of the range instead of every pending delivery that is due.
+   */
+  private static final String IN_RANGE =
+      "d.id BETWEEN ? AND ? AND d.state NOT IN ('delivered', 'failed') AND d.not_before <= ?";
+
+  private static String readySql(String scope, int kinds) {
     return "SELECT "
         + COLUMNS
-        + " FROM delivery d WHERE d.state = 'pending' AND d.not_before <= ?"
+        + " FROM delivery d WHERE "
+        + scope
         + " AND (d.lease_until IS NULL OR d.lease_until < ?)"
         + " AND d.kind IN ("
         + String.join(", ", Collections.nCopies(Math.max(kinds, 1), "?"))
@@ -67,36 +84,94 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
 
   @Override
   public long enqueue(NewDelivery delivery) {
+    return enqueueAll(List.of(delivery)).get(0);
+  }
+
+  /**
+   * Numbered in one counter step and inserted in one statement (per {@link #ROWS_PER_INSERT}): a
+   * declaration stores its deliveries on the path of the slash command's ack, and a burst of
+   * declarations queues for the database one transaction at a time.
+   */
+  @Override
+  public List<Long> enqueueAll(List<NewDelivery> deliveries) {
+    if (deliveries.isEmpty()) {
+      return List.of();
+    }
     return database.transaction(
         connection -> {
-          long id = Counter.DELIVERY.next(connection);
+          long first = Counter.DELIVERY.nextBlock(connection, deliveries.size());
+          StoredHere stored = database.transactionScoped(StoredHere.class, StoredHere::new);
+          stored.firstId = Math.min(stored.firstId, first);
+          stored.lastId = Math.max(stored.lastId, first + deliveries.size() - 1);
           Instant now = clock.instant();
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO delivery (id, kind, sequence_key, after_id, incident_id, payload,"
-                      + " state, created_at, not_before, attempts, uncertain, after_until)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, 0, ?, ?)")) {
-            insert.setLong(1, id);
-            insert.setString(2, delivery.kind());
-            insert.setString(3, delivery.sequence().orElse(null));
-            setLong(insert, 4, delivery.after());
-            setLong(insert, 5, delivery.incidentId());
-            insert.setString(6, delivery.payload());
-            setInstant(insert, 7, now);
-            setInstant(insert, 8, now);
-            insert.setBoolean(9, false);
-            setInstant(
-                insert,
-                10,
-                delivery
-                    .after()
-                    .flatMap(waited -> delivery.waitAtMost())
-                    .map(now::plus)
-                    .orElse(null));
-            insert.executeUpdate();
+          for (int from = 0; from < deliveries.size(); from += ROWS_PER_INSERT) {
+            List<NewDelivery> rows =
+                deliveries.subList(from, Math.min(deliveries.size(), from + ROWS_PER_INSERT));
+            insert(connection, first + from, rows, now);
           }
-          return id;
+          List<Long> ids = new ArrayList<>(deliveries.size());
+          for (int i = 0; i < deliveries.size(); i++) {
+            ids.add(first + i);
+          }
+          return ids;
         });
+  }
+
+  /** The ids this transaction stored: one range, since it holds the counter until it ends. */
+  private static final class StoredHere {
+    long firstId = Long.MAX_VALUE;
+    long lastId = Long.MIN_VALUE;
+  }
+
+  @Override
+  public List<Delivery> claimStoredHere(
+      Set<String> kinds, String owner, Instant now, Instant leaseUntil, int limit) {
+    return database.transaction(
+        connection -> {
+          StoredHere stored = database.transactionScoped(StoredHere.class, StoredHere::new);
+          if (stored.firstId > stored.lastId) {
+            return List.of();
+          }
+          return claimReady(
+              connection,
+              readySql(IN_RANGE, kinds.size()),
+              List.of(stored.firstId, stored.lastId),
+              kinds,
+              new Claim(owner, now, leaseUntil),
+              limit);
+        });
+  }
+
+  private static void insert(
+      Connection connection, long firstId, List<NewDelivery> deliveries, Instant now)
+      throws SQLException {
+    String sql =
+        "INSERT INTO delivery (id, kind, sequence_key, after_id, incident_id, payload, state,"
+            + " created_at, not_before, attempts, uncertain, after_until) VALUES "
+            + String.join(
+                ", ",
+                Collections.nCopies(
+                    deliveries.size(), "(?, ?, ?, ?, ?, ?, 'pending', ?, ?, 0, ?, ?)"));
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int index = 1;
+      long id = firstId;
+      for (NewDelivery delivery : deliveries) {
+        insert.setLong(index++, id++);
+        insert.setString(index++, delivery.kind());
+        insert.setString(index++, delivery.sequence().orElse(null));
+        setLong(insert, index++, delivery.after());
+        setLong(insert, index++, delivery.incidentId());
+        insert.setString(index++, delivery.payload());
+        setInstant(insert, index++, now);
+        setInstant(insert, index++, now);
+        insert.setBoolean(index++, false);
+        setInstant(
+            insert,
+            index++,
+            delivery.after().flatMap(waited -> delivery.waitAtMost()).map(now::plus).orElse(null));
+      }
+      insert.executeUpdate();
+    }
   }
 
   @Override
@@ -121,25 +196,48 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
   public List<Delivery> claimReady(
       Set<String> kinds, String owner, Instant now, Instant leaseUntil, int limit) {
     return database.transaction(
-        connection -> {
-          List<Delivery> candidates;
-          try (PreparedStatement query = connection.prepareStatement(readySql(kinds.size()))) {
-            int index = 1;
-            setInstant(query, index++, now);
-            setInstant(query, index++, now);
-            for (String kind : kinds.isEmpty() ? Set.of("") : new TreeSet<>(kinds)) {
-              query.setString(index++, kind);
-            }
-            setInstant(query, index++, now);
-            query.setInt(index, limit);
-            candidates = read(query);
-          }
-          List<Delivery> claimed = new ArrayList<>();
-          for (Delivery candidate : candidates) {
-            claim(candidate, owner, now, leaseUntil).ifPresent(claimed::add);
-          }
-          return claimed;
-        });
+        connection ->
+            claimReady(
+                connection,
+                readySql(IN_BACKLOG, kinds.size()),
+                List.of(),
+                kinds,
+                new Claim(owner, now, leaseUntil),
+                limit));
+  }
+
+  /** Who claims, when, and until when. */
+  private record Claim(String owner, Instant now, Instant leaseUntil) {}
+
+  /** Claims up to {@code limit} of what {@code readySql} (its range bounds first) finds. */
+  private static List<Delivery> claimReady(
+      Connection connection,
+      String readySql,
+      List<Long> range,
+      Set<String> kinds,
+      Claim claim,
+      int limit)
+      throws SQLException {
+    List<Delivery> candidates;
+    try (PreparedStatement query = connection.prepareStatement(readySql)) {
+      int index = 1;
+      for (long bound : range) {
+        query.setLong(index++, bound);
+      }
+      setInstant(query, index++, claim.now());
+      setInstant(query, index++, claim.now());
+      for (String kind : kinds.isEmpty() ? Set.of("") : new TreeSet<>(kinds)) {
+        query.setString(index++, kind);
+      }
+      setInstant(query, index++, claim.now());
+      query.setInt(index, limit);
+      candidates = read(query);
+    }
+    List<Delivery> claimed = new ArrayList<>();
+    for (Delivery candidate : candidates) {
+      claim(connection, CLAIM, candidate.id(), claim).ifPresent(claimed::add);
+    }
+    return claimed;
   }
 
   @Override
@@ -147,45 +245,20 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
       Set<String> kinds, String sequence, String owner, Instant now, Instant leaseUntil) {
     return database.transaction(
         connection -> {
-          Delivery next;
+          long id;
           try (PreparedStatement query =
               connection.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM delivery WHERE sequence_key = ? AND state = 'pending'"
+                  "SELECT id, kind FROM delivery WHERE sequence_key = ? AND state = 'pending'"
                       + " ORDER BY id LIMIT 1")) {
             query.setString(1, sequence);
-            List<Delivery> found = read(query);
-            if (found.isEmpty()) {
-              return Optional.empty();
-            }
-            next = found.get(0);
-          }
-          if (!kinds.contains(next.kind()) || !ready(next.id(), now)) {
-            return Optional.empty();
-          }
-          return claim(next, owner, now, leaseUntil);
-        });
-  }
-
-  /** Due, not claimed and not waiting for another delivery. */
-  private boolean ready(long id, Instant now) {
-    return database.transaction(
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT 1 FROM delivery d WHERE d.id = ? AND d.not_before <= ?"
-                      + " AND (d.lease_until IS NULL OR d.lease_until < ?)"
-                      + " AND "
-                      + WAIT_OVER)) {
-            query.setLong(1, id);
-            setInstant(query, 2, now);
-            setInstant(query, 3, now);
-            setInstant(query, 4, now);
             try (ResultSet rows = query.executeQuery()) {
-              return rows.next();
+              if (!rows.next() || !kinds.contains(rows.getString(2))) {
+                return Optional.empty();
+              }
+              id = rows.getLong(1);
             }
           }
+          return claim(connection, CLAIM_IF_READY, id, new Claim(owner, now, leaseUntil));
         });
   }
 
@@ -193,30 +266,29 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
    * Takes the lease if nobody holds it. A lease that ran out means its holder died during an
    * attempt, which may have reached the target: the delivery is resumed.
    */
-  private Optional<Delivery> claim(Delivery candidate, String owner, Instant now, Instant until) {
-    return database.transaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE delivery SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,"
-                      + " uncertain = CASE WHEN lease_until IS NULL THEN uncertain ELSE ? END"
-                      + " WHERE id = ? AND state = 'pending'"
-                      + " AND (lease_until IS NULL OR lease_until < ?)")) {
-            update.setString(1, owner);
-            setInstant(update, 2, until);
-            update.setBoolean(3, true);
-            update.setLong(4, candidate.id());
-            setInstant(update, 5, now);
-            if (update.executeUpdate() != 1) {
-              return Optional.empty();
-            }
-          }
-          try (PreparedStatement query =
-              connection.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE id = ?")) {
-            query.setLong(1, candidate.id());
-            return read(query).stream().findFirst();
-          }
-        });
+  private static final String CLAIM =
+      "UPDATE delivery AS d SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,"
+          + " uncertain = CASE WHEN lease_until IS NULL THEN uncertain ELSE ? END"
+          + " WHERE d.id = ? AND d.state = 'pending'"
+          + " AND (d.lease_until IS NULL OR d.lease_until < ?)";
+
+  /** {@link #CLAIM}, if it is also due and not waiting for another delivery. */
+  private static final String CLAIM_IF_READY = CLAIM + " AND d.not_before <= ? AND " + WAIT_OVER;
+
+  private static Optional<Delivery> claim(Connection connection, String sql, long id, Claim claim)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(sql + " RETURNING " + COLUMNS)) {
+      update.setString(1, claim.owner());
+      setInstant(update, 2, claim.leaseUntil());
+      update.setBoolean(3, true);
+      update.setLong(4, id);
+      setInstant(update, 5, claim.now());
+      if (sql.equals(CLAIM_IF_READY)) {
+        setInstant(update, 6, claim.now());
+        setInstant(update, 7, claim.now());
+      }
+      return read(update).stream().findFirst();
+    }
   }
 
   @Override

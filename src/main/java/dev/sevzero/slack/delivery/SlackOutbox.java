@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import dev.sevzero.deliveries.NewDelivery;
 import dev.sevzero.deliveries.Outbox;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +46,13 @@ public final class SlackOutbox {
 
   /** A delivery of the incident's channel sequence (see {@link #sequenceOf}). */
   public long inIncidentSequence(String kind, long incidentId, Object payload) {
-    return outbox.enqueue(
-        NewDelivery.of(kind, PAYLOAD.toJson(payload))
-            .inSequence(sequenceOf(incidentId))
-            .about(incidentId));
+    return outbox.enqueue(incidentSequence(kind, incidentId, payload));
+  }
+
+  private static NewDelivery incidentSequence(String kind, long incidentId, Object payload) {
+    return NewDelivery.of(kind, PAYLOAD.toJson(payload))
+        .inSequence(sequenceOf(incidentId))
+        .about(incidentId);
   }
 
   /**
@@ -57,9 +61,52 @@ public final class SlackOutbox {
    */
   public long onceChannelExists(String kind, long incidentId, Object payload) {
     return outbox.enqueue(
-        NewDelivery.of(kind, PAYLOAD.toJson(payload))
-            .about(incidentId)
-            .after(outbox.pending(CREATE_CHANNEL, incidentId)));
+        afterChannel(kind, incidentId, outbox.pending(CREATE_CHANNEL, incidentId), payload));
+  }
+
+  private static NewDelivery afterChannel(
+      String kind, long incidentId, Optional<Long> channelCreation, Object payload) {
+    return NewDelivery.of(kind, PAYLOAD.toJson(payload)).about(incidentId).after(channelCreation);
+  }
+
+  /** Deliveries to store together: numbered and inserted in one go, as {@link #store} is called. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /**
+   * What a change promises at once (a declaration's header, topic, invites, announcement and page),
+   * stored in two statements rather than two each: the declaration's transaction is on the path of
+   * the slash command's ack.
+   */
+  public final class Batch {
+
+    private final List<NewDelivery> deliveries = new ArrayList<>();
+
+    private Batch() {}
+
+    /** See {@link SlackOutbox#inIncidentSequence}. */
+    public Batch inIncidentSequence(String kind, long incidentId, Object payload) {
+      deliveries.add(incidentSequence(kind, incidentId, payload));
+      return this;
+    }
+
+    /** Needs the channel that the delivery {@code channelCreation} creates. */
+    public Batch onceChannelExists(
+        String kind, long incidentId, long channelCreation, Object payload) {
+      deliveries.add(afterChannel(kind, incidentId, Optional.of(channelCreation), payload));
+      return this;
+    }
+
+    /** See {@link SlackOutbox#invite}. */
+    public Batch invite(long incidentId, long channelCreation, String user, String actor) {
+      return onceChannelExists(
+          INVITE, incidentId, channelCreation, new Invite(incidentId, user, actor));
+    }
+
+    public void store() {
+      outbox.enqueueAll(deliveries);
+    }
   }
 
   /** Posts in the incident's channel, after what was promised there before. */

@@ -5,6 +5,7 @@ import static dev.sevzero.slack.SlackText.escape;
 import static dev.sevzero.slack.SlackText.user;
 import static dev.sevzero.slack.SlackText.users;
 
+import dev.sevzero.incident.ChannelName;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentEvent;
 import dev.sevzero.incident.IncidentEvents;
@@ -89,9 +90,16 @@ public final class IncidentRoom implements IncidentEvents {
   private void declared(Incident incident, Optional<String> onCall) {
     long id = incident.id();
     RoomDeliveries.About about = new RoomDeliveries.About(id, null);
-    slack.inIncidentSequence(RoomDeliveries.CREATE_CHANNEL, id, about);
-    slack.inIncidentSequence(RoomDeliveries.POST_HEADER, id, about);
-    slack.inIncidentSequence(RoomDeliveries.SET_TOPIC, id, about);
+    long channel =
+        slack.inIncidentSequence(
+            RoomDeliveries.CREATE_CHANNEL,
+            id,
+            new RoomDeliveries.NewChannel(id, ChannelName.of(incident, 1)));
+    SlackOutbox.Batch room =
+        slack
+            .batch()
+            .inIncidentSequence(RoomDeliveries.POST_HEADER, id, about)
+            .inIncidentSequence(RoomDeliveries.SET_TOPIC, id, about);
     Set<String> people = new LinkedHashSet<>();
     // An alert source declares too, and is nobody to invite.
     if (SlackText.isUserId(incident.declared().by())) {
@@ -100,14 +108,16 @@ public final class IncidentRoom implements IncidentEvents {
     onCall.ifPresent(people::add);
     people.addAll(settings.responders());
     for (String person : people) {
-      slack.invite(id, person, incident.declared().by());
+      room.invite(id, channel, person, incident.declared().by());
     }
     if (settings.incidentsChannel().isPresent()) {
-      slack.onceChannelExists(RoomDeliveries.ANNOUNCE, id, about);
+      room.onceChannelExists(RoomDeliveries.ANNOUNCE, id, channel, about);
     }
     onCall.ifPresent(
         pagee ->
-            slack.onceChannelExists(RoomDeliveries.PAGE, id, new RoomDeliveries.About(id, pagee)));
+            room.onceChannelExists(
+                RoomDeliveries.PAGE, id, channel, new RoomDeliveries.About(id, pagee)));
+    room.store();
   }
 
   private void rolesAssigned(Incident incident, Role role, List<String> joined) {

@@ -51,8 +51,14 @@ public final class RoomDeliveries {
   private static final int MAX_NAME_ATTEMPTS = 20;
   private static final String NO_CHANNEL = "the incident has no channel";
 
-  /** The payload of every room delivery. */
+  /** The payload of every room delivery but the channel's creation. */
   record About(long incident, String user) {}
+
+  /**
+   * The payload of the channel's creation: the name to try first (null in deliveries stored before
+   * it was part of the payload, which read it from the incident).
+   */
+  record NewChannel(long incident, String name) {}
 
   private final Attempt attempt;
   private final Poster poster;
@@ -97,20 +103,27 @@ public final class RoomDeliveries {
    * is adopted instead of making {@code -2}.
    */
   private Outcome createChannel(Delivery delivery) {
-    Incident incident = incident(delivery);
+    NewChannel wanted = SlackOutbox.read(delivery.payload(), NewChannel.class);
+    int firstTry = 1;
+    // A first attempt cannot have made the channel yet, and its name came with it: the channel is
+    // requested without reading the incident, on the path of everything the declaration waits for.
+    if (delivery.attempt() == 1 && wanted.name() != null) {
+      Optional<String> created = create(wanted.incident(), wanted.name());
+      if (created.isPresent()) {
+        return Outcome.delivered(created.get());
+      }
+      firstTry = 2;
+    }
+    Incident incident = incidents.find(wanted.incident()).orElseThrow();
     if (incident.channelId().isPresent()) {
       return Outcome.delivered(incident.channelId().get());
     }
     Map<String, Conversation> existing = null;
-    for (int n = 1; n <= MAX_NAME_ATTEMPTS; n++) {
+    for (int n = firstTry; n <= MAX_NAME_ATTEMPTS; n++) {
       String name = ChannelName.of(incident, n);
-      ConversationsCreateResponse answer =
-          attempt.call(
-              "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
-      if (answer.isOk()) {
-        log.info("{}: created #{}", incident.key(), name);
-        incidents.channelReady(incident.id(), answer.getChannel().getId(), name);
-        return Outcome.delivered(answer.getChannel().getId());
+      Optional<String> created = create(incident.id(), name);
+      if (created.isPresent()) {
+        return Outcome.delivered(created.get());
       }
       if (delivery.resumed()) {
         existing = existing != null ? existing : channelsByName();
@@ -125,6 +138,19 @@ public final class RoomDeliveries {
       }
     }
     return Outcome.failed("no free channel name after " + MAX_NAME_ATTEMPTS + " tries");
+  }
+
+  /** The new channel's id; empty when the name is taken. */
+  private Optional<String> create(long incidentId, String name) {
+    ConversationsCreateResponse answer =
+        attempt.call(
+            "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
+    if (!answer.isOk()) {
+      return Optional.empty();
+    }
+    log.info("Created #{} for incident {}", name, incidentId);
+    incidents.channelReady(incidentId, answer.getChannel().getId(), name);
+    return Optional.of(answer.getChannel().getId());
   }
 
   private Map<String, Conversation> channelsByName() {
@@ -159,7 +185,8 @@ public final class RoomDeliveries {
   }
 
   private void noChannel(Delivery delivery, String reason, Outbox outbox) {
-    Incident incident = incident(delivery);
+    long id = SlackOutbox.read(delivery.payload(), NewChannel.class).incident();
+    Incident incident = incidents.find(id).orElseThrow();
     notices.tell(
         outbox,
         delivery,
