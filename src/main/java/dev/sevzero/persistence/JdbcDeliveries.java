@@ -21,12 +21,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The outbox table {@code delivery} (V5__deliveries.sql). A claim is a conditional {@code UPDATE}
- * that only one replica's statement can win: on PostgreSQL the loser's update waits for the
- * winner's commit and then finds the lease taken; SQLite has one writer anyway.
+ * The outbox table {@code delivery} (V6__deliveries.sql): storing deliveries, recording what became
+ * of them, and the backlog's figures. Finding and claiming the ready ones is {@link
+ * DeliveryClaims}.
  */
 public final class JdbcDeliveries implements DeliveryStore, Outbox {
 
@@ -34,9 +33,6 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
 
   /** Well under the bound parameters a statement may have (32,766 on SQLite, 65,535 on JDBC). */
   private static final int ROWS_PER_INSERT = 100;
-
-  private static final String COLUMNS =
-      "id, kind, sequence_key, incident_id, payload, created_at, attempts, uncertain";
 
   private final Database database;
   private final Clock clock;
@@ -48,38 +44,6 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
   public JdbcDeliveries(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
-  }
-
-  /** What {@code d} waits for is done, or it has waited as long as it may (bound: now). */
-  private static final String WAIT_OVER =
-      "(d.after_until <= ? OR NOT EXISTS (SELECT 1 FROM delivery a WHERE a.id = d.after_id"
-          + " AND a.state = 'pending'))";
-
-  /** Pending and due: where the loop looks for work. */
-  private static final String IN_BACKLOG = "d.state = 'pending' AND d.not_before <= ?";
-
-  /**
-   * Ready and pending among the ids between two bounds. The same as {@link #IN_BACKLOG} for the
-   * rows it reads, but written so that no index on {@code state} can serve it: the planner then
-   * walks the few ids of the range instead of every pending delivery that is due.
-   */
-  private static final String IN_RANGE =
-      "d.id BETWEEN ? AND ? AND d.state NOT IN ('delivered', 'failed') AND d.not_before <= ?";
-
-  private static String readySql(String scope, int kinds) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM delivery d WHERE "
-        + scope
-        + " AND (d.lease_until IS NULL OR d.lease_until < ?)"
-        + " AND d.kind IN ("
-        + String.join(", ", Collections.nCopies(Math.max(kinds, 1), "?"))
-        + ")"
-        + " AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.sequence_key = d.sequence_key"
-        + " AND e.state = 'pending' AND e.id < d.id)"
-        + " AND "
-        + WAIT_OVER
-        + " ORDER BY d.id LIMIT ?";
   }
 
   @Override
@@ -132,12 +96,12 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
           if (stored.firstId > stored.lastId) {
             return List.of();
           }
-          return claimReady(
+          return DeliveryClaims.readyBetween(
               connection,
-              readySql(IN_RANGE, kinds.size()),
-              List.of(stored.firstId, stored.lastId),
+              stored.firstId,
+              stored.lastId,
               kinds,
-              new Claim(owner, now, leaseUntil),
+              new DeliveryClaims.Claim(owner, now, leaseUntil),
               limit);
         });
   }
@@ -197,98 +161,17 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
       Set<String> kinds, String owner, Instant now, Instant leaseUntil, int limit) {
     return database.transaction(
         connection ->
-            claimReady(
-                connection,
-                readySql(IN_BACKLOG, kinds.size()),
-                List.of(),
-                kinds,
-                new Claim(owner, now, leaseUntil),
-                limit));
-  }
-
-  /** Who claims, when, and until when. */
-  private record Claim(String owner, Instant now, Instant leaseUntil) {}
-
-  /** Claims up to {@code limit} of what {@code readySql} (its range bounds first) finds. */
-  private static List<Delivery> claimReady(
-      Connection connection,
-      String readySql,
-      List<Long> range,
-      Set<String> kinds,
-      Claim claim,
-      int limit)
-      throws SQLException {
-    List<Delivery> candidates;
-    try (PreparedStatement query = connection.prepareStatement(readySql)) {
-      int index = 1;
-      for (long bound : range) {
-        query.setLong(index++, bound);
-      }
-      setInstant(query, index++, claim.now());
-      setInstant(query, index++, claim.now());
-      for (String kind : kinds.isEmpty() ? Set.of("") : new TreeSet<>(kinds)) {
-        query.setString(index++, kind);
-      }
-      setInstant(query, index++, claim.now());
-      query.setInt(index, limit);
-      candidates = read(query);
-    }
-    List<Delivery> claimed = new ArrayList<>();
-    for (Delivery candidate : candidates) {
-      claim(connection, CLAIM, candidate.id(), claim).ifPresent(claimed::add);
-    }
-    return claimed;
+            DeliveryClaims.ready(
+                connection, kinds, new DeliveryClaims.Claim(owner, now, leaseUntil), limit));
   }
 
   @Override
   public Optional<Delivery> claimNext(
       Set<String> kinds, String sequence, String owner, Instant now, Instant leaseUntil) {
     return database.transaction(
-        connection -> {
-          long id;
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT id, kind FROM delivery WHERE sequence_key = ? AND state = 'pending'"
-                      + " ORDER BY id LIMIT 1")) {
-            query.setString(1, sequence);
-            try (ResultSet rows = query.executeQuery()) {
-              if (!rows.next() || !kinds.contains(rows.getString(2))) {
-                return Optional.empty();
-              }
-              id = rows.getLong(1);
-            }
-          }
-          return claim(connection, CLAIM_IF_READY, id, new Claim(owner, now, leaseUntil));
-        });
-  }
-
-  /**
-   * Takes the lease if nobody holds it. A lease that ran out means its holder died during an
-   * attempt, which may have reached the target: the delivery is resumed.
-   */
-  private static final String CLAIM =
-      "UPDATE delivery AS d SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,"
-          + " uncertain = CASE WHEN lease_until IS NULL THEN uncertain ELSE ? END"
-          + " WHERE d.id = ? AND d.state = 'pending'"
-          + " AND (d.lease_until IS NULL OR d.lease_until < ?)";
-
-  /** {@link #CLAIM}, if it is also due and not waiting for another delivery. */
-  private static final String CLAIM_IF_READY = CLAIM + " AND d.not_before <= ? AND " + WAIT_OVER;
-
-  private static Optional<Delivery> claim(Connection connection, String sql, long id, Claim claim)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(sql + " RETURNING " + COLUMNS)) {
-      update.setString(1, claim.owner());
-      setInstant(update, 2, claim.leaseUntil());
-      update.setBoolean(3, true);
-      update.setLong(4, id);
-      setInstant(update, 5, claim.now());
-      if (sql.equals(CLAIM_IF_READY)) {
-        setInstant(update, 6, claim.now());
-        setInstant(update, 7, claim.now());
-      }
-      return read(update).stream().findFirst();
-    }
+        connection ->
+            DeliveryClaims.next(
+                connection, kinds, sequence, new DeliveryClaims.Claim(owner, now, leaseUntil)));
   }
 
   @Override
@@ -474,25 +357,6 @@ public final class JdbcDeliveries implements DeliveryStore, Outbox {
           }
           return new IncidentDeliveries(pending, failed, Optional.ofNullable(lastFailure));
         });
-  }
-
-  private static List<Delivery> read(PreparedStatement query) throws SQLException {
-    List<Delivery> found = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        found.add(
-            new Delivery(
-                rows.getLong("id"),
-                rows.getString("kind"),
-                Optional.ofNullable(rows.getString("sequence_key")),
-                Optional.ofNullable(getLong(rows, "incident_id")),
-                rows.getString("payload"),
-                getInstant(rows, "created_at"),
-                rows.getInt("attempts"),
-                rows.getBoolean("uncertain")));
-      }
-    }
-    return found;
   }
 
   private static void setLong(PreparedStatement statement, int index, Optional<Long> value)
