@@ -45,6 +45,7 @@ final class Outcomes {
     Instant now = clock.instant();
     if (outcome instanceof Outcome.Delivered delivered) {
       store.delivered(delivery.id(), delivered.result(), now);
+      delivered.storeWithIt().run();
     } else if (outcome instanceof Outcome.Retry retry) {
       Duration wait = retry.after().orElseGet(() -> backoff(delivery.attempt()));
       log.info(

@@ -2,6 +2,7 @@ package dev.sevzero.incident;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The name of an incident's dedicated channel: {@code inc-<n>-<slug>} ({@code drill-<n>-<slug>} for
@@ -12,6 +13,11 @@ import java.util.Locale;
 public final class ChannelName {
 
   public static final int MAX_LENGTH = 80;
+
+  // Compiled once: a name is made inside every declaration's transaction.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
 
   private ChannelName() {}
 
@@ -32,10 +38,11 @@ public final class ChannelName {
 
   static String slug(String title) {
     String folded =
-        Normalizer.normalize(title, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
+        MARKS
+            .matcher(Normalizer.normalize(title, Normalizer.Form.NFKD))
+            .replaceAll("")
             .toLowerCase(Locale.ROOT);
-    return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return EDGE_HYPHENS.matcher(NOT_ALPHANUMERIC.matcher(folded).replaceAll("-")).replaceAll("");
   }
 
   private static String truncate(String slug, int room) {

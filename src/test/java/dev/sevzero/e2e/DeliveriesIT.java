@@ -93,6 +93,49 @@ class DeliveriesIT {
   }
 
   @Test
+  void aHeaderWhosePinIsRateLimitedIsPostedOnceAndPinned() {
+    workspace.slack.failNext("pins.add", Failure.rateLimited(Duration.ofSeconds(1)));
+
+    workspace.command(ALICE, workspace.general, "declare checkout down");
+
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledge"));
+    await().atMost(WAIT).until(() -> workspace.bot().deliveries().pending() == 0);
+    assertThat(headers(channel)).hasSize(1);
+  }
+
+  @Test
+  void aHeaderWhosePinSlackRefusesIsToldAndStillKeptCurrent() {
+    workspace.slack.failNext("pins.add", Failure.error("not_pinnable"));
+
+    workspace.command(ALICE, workspace.general, "declare checkout down");
+    String channel = workspace.awaitIncidentChannel(1);
+    FakeMessage notice =
+        workspace.awaitMessage(
+            channel, m -> m.text().contains("Slack refused to update the channel"));
+    workspace.command(ALICE, channel, "commander <@UCAROL|carol>");
+
+    assertThat(notice.text()).contains("not_pinnable");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> headers(channel),
+            headers ->
+                headers.size() == 1
+                    && headers
+                        .get(0)
+                        .blocks()
+                        .toString()
+                        .contains("Incident Commander*\\n<@UCAROL>"));
+  }
+
+  private List<FakeMessage> headers(String channel) {
+    return workspace.slack.messages(channel).stream()
+        .filter(message -> message.text().contains("checkout down — Open"))
+        .toList();
+  }
+
+  @Test
   void aTitleAsLongAsTheBotAllowsGetsAHeaderWithinSlacksLimits() {
     String title = "checkout " + "x".repeat(141);
     assertThat(title).hasSize(150);

@@ -108,9 +108,9 @@ public final class RoomDeliveries {
     // A first attempt cannot have made the channel yet, and its name came with it: the channel is
     // requested without reading the incident, on the path of everything the declaration waits for.
     if (delivery.attempt() == 1 && wanted.name() != null) {
-      Optional<String> created = create(wanted.incident(), wanted.name());
+      Optional<Outcome> created = create(wanted.incident(), wanted.name());
       if (created.isPresent()) {
-        return Outcome.delivered(created.get());
+        return created.get();
       }
       firstTry = 2;
     }
@@ -121,9 +121,9 @@ public final class RoomDeliveries {
     Map<String, Conversation> existing = null;
     for (int n = firstTry; n <= MAX_NAME_ATTEMPTS; n++) {
       String name = ChannelName.of(incident, n);
-      Optional<String> created = create(incident.id(), name);
+      Optional<Outcome> created = create(incident.id(), name);
       if (created.isPresent()) {
-        return Outcome.delivered(created.get());
+        return created.get();
       }
       if (delivery.resumed()) {
         existing = existing != null ? existing : channelsByName();
@@ -140,8 +140,11 @@ public final class RoomDeliveries {
     return Outcome.failed("no free channel name after " + MAX_NAME_ATTEMPTS + " tries");
   }
 
-  /** The new channel's id; empty when the name is taken. */
-  private Optional<String> create(long incidentId, String name) {
+  /**
+   * Delivered with the new channel, stored on its incident with the outcome; empty when the name is
+   * taken. A crash before that commit leaves a resumed creation, which adopts the channel.
+   */
+  private Optional<Outcome> create(long incidentId, String name) {
     ConversationsCreateResponse answer =
         attempt.call(
             "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
@@ -149,8 +152,9 @@ public final class RoomDeliveries {
       return Optional.empty();
     }
     log.info("Created #{} for incident {}", name, incidentId);
-    incidents.channelReady(incidentId, answer.getChannel().getId(), name);
-    return Optional.of(answer.getChannel().getId());
+    String channel = answer.getChannel().getId();
+    return Optional.of(
+        Outcome.delivered(channel, () -> incidents.channelReady(incidentId, channel, name)));
   }
 
   private Map<String, Conversation> channelsByName() {
@@ -203,9 +207,10 @@ public final class RoomDeliveries {
 
   /**
    * Posts the header, unless an earlier attempt already stored it, and pins it. One delivery rather
-   * than two: everyone waits for the pinned header, and the pin then follows the post's answer at
-   * once, with no commit and no hand-off in between. Both steps are safe to repeat: the post is
-   * looked for before it is made again, and a second pin is {@code already_pinned}.
+   * than two: everyone waits for the pinned header, and the pin follows the post's answer at once,
+   * with no commit and no hand-off in between; the header's {@code ts} is stored with the outcome.
+   * Both steps are safe to repeat: a resumed post is looked for before it is made again, and a
+   * second pin is {@code already_pinned}.
    */
   private Outcome postAndPinHeader(Delivery delivery) {
     Incident incident = incident(delivery);
@@ -213,18 +218,26 @@ public final class RoomDeliveries {
       return Outcome.failed(NO_CHANNEL);
     }
     String channel = incident.channelId().get();
-    String ts = incident.headerTs().orElse(null);
-    if (ts == null) {
-      ts =
-          poster.post(
-              delivery,
-              channel,
-              IncidentViews.headerText(incident),
-              SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
-      incidents.headerPosted(incident.id(), ts);
+    Optional<String> stored = incident.headerTs();
+    if (stored.isPresent()) {
+      pin(channel, stored.get());
+      return Outcome.delivered(stored.get());
     }
-    pin(channel, ts);
-    return Outcome.delivered(ts);
+    String ts =
+        poster.post(
+            delivery,
+            channel,
+            IncidentViews.headerText(incident),
+            SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
+    try {
+      pin(channel, ts);
+    } catch (RuntimeException notPinned) {
+      // The header is posted whatever becomes of its pin: stored now, it is never posted again,
+      // and the incident's changes edit it.
+      incidents.headerPosted(incident.id(), ts);
+      throw notPinned;
+    }
+    return Outcome.delivered(ts, () -> incidents.headerPosted(incident.id(), ts));
   }
 
   private void pin(String channel, String ts) {
