@@ -8,6 +8,8 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import dev.sevzero.fakeslack.Failure;
 import dev.sevzero.fakeslack.FakeSlack;
 import java.time.Clock;
@@ -41,11 +43,23 @@ class SlackClientsIT {
     ChatPostMessageResponse first = post("one");
     ChatPostMessageResponse second = post("two");
 
+    ConversationsHistoryResponse once = client.conversationsHistory(r -> r.channel(general));
+    ConversationsHistoryResponse again = client.conversationsHistory(r -> r.channel(general));
+
     assertThat(first.isOk()).isTrue();
-    assertThat(first.getMessage().getText()).isEqualTo("one");
-    assertThat(second.getMessage().getText()).isEqualTo("two");
     assertThat(second.getTs()).isNotEqualTo(first.getTs());
+    assertThat(once.getMessages()).extracting(Message::getText).containsOnly("one", "two");
+    assertThat(again.getMessages()).extracting(Message::getText).containsOnly("one", "two");
     assertThat(fake.messages(general)).extracting("text").containsExactly("one", "two");
+  }
+
+  @Test
+  void keepsAPostsTsAndChannelButNotTheCopyOfTheMessageSlackSendsBack() throws Exception {
+    ChatPostMessageResponse posted = post("one");
+
+    assertThat(posted.getTs()).isEqualTo(fake.messages(general).get(0).ts());
+    assertThat(posted.getChannel()).isEqualTo(general);
+    assertThat(posted.getMessage()).isNull();
   }
 
   @Test
