@@ -135,7 +135,8 @@ public final class Sevzero implements AutoCloseable {
             BuildVersion.current(),
             Arrays.stream(Severity.values()).map(Severity::code).toList(),
             () -> openBySeverity(incidentRepository),
-            deliveries);
+            deliveries,
+            clock);
     // What a change stores is counted once it has committed.
     Metrics committed = new AfterCommitMetrics(metrics, transactions);
     Slack slack = SlackClients.create(config.slackApiUrl(), SLACK_THREADS, metrics);

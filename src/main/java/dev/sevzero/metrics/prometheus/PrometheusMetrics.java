@@ -15,13 +15,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Info;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -61,18 +61,29 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
   private final Timer responseTime;
   private final Timer ack;
   private final Counter handoffs;
-  private final AtomicReference<Double> schedulerLagSeconds = new AtomicReference<>(0.0);
+
+  /**
+   * How long a late run of scheduled work stays the scheduler lag's value: longer than any scrape
+   * interval, so the on-time once-a-minute checks that follow it do not hide it from the alert.
+   */
+  static final Duration LATE_RUN_SHOWN_FOR = Duration.ofMinutes(5);
+
+  private final RecentWorst schedulerLagSeconds;
 
   /**
    * @param severities the codes of every severity, so that each has its series from the start
    * @param openIncidents open incidents by severity code, read at each scrape
+   * @param clock the clock scheduled work is due by: a late run stays visible {@link
+   *     #LATE_RUN_SHOWN_FOR} by it
    */
   public PrometheusMetrics(
       String version,
       List<String> severities,
       Supplier<Map<String, Long>> openIncidents,
-      DeliveryBacklog backlog) {
+      DeliveryBacklog backlog,
+      Clock clock) {
     this.openIncidents = openIncidents;
+    this.schedulerLagSeconds = new RecentWorst(clock, LATE_RUN_SHOWN_FOR);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
@@ -125,8 +136,10 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
         .description("How long the oldest pending delivery has waited")
         .baseUnit("seconds")
         .register(registry);
-    Gauge.builder("sevzero.scheduler.lag", schedulerLagSeconds, AtomicReference::get)
-        .description("How late the most recent scheduled work ran after its due time")
+    Gauge.builder("sevzero.scheduler.lag", schedulerLagSeconds, RecentWorst::value)
+        .description(
+            "How late scheduled work ran after its due time: the latest run, unless one in the"
+                + " last 5 minutes ran later")
         .baseUnit("seconds")
         .register(registry);
   }
@@ -181,7 +194,7 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
   @Override
   public void scheduledWorkRan(Duration lag) {
-    schedulerLagSeconds.set(Math.max(0, lag.toMillis()) / 1000.0);
+    schedulerLagSeconds.record(Math.max(0, lag.toMillis()) / 1000.0);
   }
 
   private Counter declaredCounter(String severity, String kind) {
