@@ -93,6 +93,19 @@ class DeliveriesIT {
   }
 
   @Test
+  void aChannelSlackRefusesToCreateIsToldToTheDeclarer() {
+    workspace.slack.failNext("conversations.create", Failure.error("restricted_action"));
+
+    workspace.command(ALICE, workspace.general, "declare checkout down");
+
+    FakeMessage notice =
+        workspace.awaitMessage(
+            workspace.slack.dmChannel(ALICE),
+            m -> m.text().contains("Could not create a channel for INC-1"));
+    assertThat(notice.text()).contains("restricted_action").contains("checkout down");
+  }
+
+  @Test
   void aHeaderWhosePinIsRateLimitedIsPostedOnceAndPinned() {
     workspace.slack.failNext("pins.add", Failure.rateLimited(Duration.ofSeconds(1)));
 

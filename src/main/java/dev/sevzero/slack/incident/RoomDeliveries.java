@@ -92,6 +92,7 @@ public final class RoomDeliveries {
     return handlers;
   }
 
+  /** The incident every room delivery's payload names ({@link About}, {@link NewChannel}). */
   private Incident incident(Delivery delivery) {
     long id = SlackOutbox.read(delivery.payload(), About.class).incident();
     return incidents.find(id).orElseThrow();
@@ -189,8 +190,7 @@ public final class RoomDeliveries {
   }
 
   private void noChannel(Delivery delivery, String reason, Outbox outbox) {
-    long id = SlackOutbox.read(delivery.payload(), NewChannel.class).incident();
-    Incident incident = incidents.find(id).orElseThrow();
+    Incident incident = incident(delivery);
     notices.tell(
         outbox,
         delivery,
