@@ -3,11 +3,6 @@ package dev.sevzero.fakeslack;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +11,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -27,15 +20,6 @@ import java.util.function.Predicate;
  * injection. What each method does lives in the *Methods classes.
  */
 final class WebApi implements AutoCloseable {
-
-  static {
-    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
-    // the body waits for the client's delayed ACK, about 40 ms on Linux, which made every call to
-    // the fake take ~42 ms. Read once, when the first HttpServer in the JVM is made.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   /** Which token a method accepts; Slack answers not_allowed_token_type for the other one. */
   enum Tokens {
@@ -51,8 +35,7 @@ final class WebApi implements AutoCloseable {
 
   private record Route(Tokens tokens, Method method) {}
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server = new LoopbackHttpServer();
   private final Workspace workspace;
   private final CallLog log;
   private final Map<String, Route> routes = new HashMap<>();
@@ -65,21 +48,7 @@ final class WebApi implements AutoCloseable {
   WebApi(Workspace workspace, CallLog log) {
     this.workspace = workspace;
     this.log = log;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    // One thread per request: injected latency must delay calls, not queue them.
-    executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "fakeslack-api");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/api/", this::serveMethod);
+    server.route("/api/", this::serveMethod);
   }
 
   void start() {
@@ -87,7 +56,7 @@ final class WebApi implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return "http://127.0.0.1:" + server.port() + "/";
   }
 
   void register(String name, Tokens tokens, Method method) {
@@ -96,16 +65,12 @@ final class WebApi implements AutoCloseable {
 
   /** Serves a non-API path (upload and response URLs): handler gets path rest and body. */
   void serveRaw(String prefix, BiFunction<String, byte[], Integer> handler) {
-    server.createContext(
+    server.route(
         prefix,
-        exchange -> {
-          try (exchange) {
-            String rest = exchange.getRequestURI().getPath().substring(prefix.length());
-            int status = handler.apply(rest, exchange.getRequestBody().readAllBytes());
-            byte[] body = (status == 200 ? "ok" : "invalid").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-          }
+        (request, response) -> {
+          int status = handler.apply(request.path().substring(prefix.length()), request.body());
+          response.status(status);
+          response.body((status == 200 ? "ok" : "invalid").getBytes(StandardCharsets.UTF_8));
         });
   }
 
@@ -156,44 +121,38 @@ final class WebApi implements AutoCloseable {
     latency = perCall;
   }
 
-  private void serveMethod(HttpExchange exchange) throws IOException {
+  private void serveMethod(LoopbackHttpServer.Request request, LoopbackHttpServer.Response reply) {
     // Like Slack, the fake answers a call the added latency after the call reached it, its own work
     // included: that work runs on the machine's cores beside the bot's, and on top of the latency
     // it would count as the bot's time between calls in the benches.
     long answerAt = System.nanoTime() + latency.toNanos();
-    try (exchange) {
-      String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      Map<String, String> params = new LinkedHashMap<>();
-      boolean readable = readParams(exchange, params);
-      Failure failure = nextFailure(method);
-      int status = 200;
-      JsonObject response;
-      if (!readable) {
-        response = Json.obj("ok", false, "error", "invalid_json");
-      } else if (failure != null) {
-        status = failure.status();
-        response = Json.obj("ok", false, "error", failure.error());
-        if (failure.retryAfter() != null) {
-          exchange
-              .getResponseHeaders()
-              .add("Retry-After", String.valueOf(failure.retryAfter().toSeconds()));
-        }
-      } else {
-        response = answer(method, bearer(exchange, params), params);
+    String method = request.path().substring("/api/".length());
+    Map<String, String> params = new LinkedHashMap<>();
+    boolean readable = readParams(request, params);
+    Failure failure = nextFailure(method);
+    JsonObject response;
+    if (!readable) {
+      response = Json.obj("ok", false, "error", "invalid_json");
+    } else if (failure != null) {
+      reply.status(failure.status());
+      response = Json.obj("ok", false, "error", failure.error());
+      if (failure.retryAfter() != null) {
+        reply.header("Retry-After", String.valueOf(failure.retryAfter().toSeconds()));
       }
-      Map<String, String> recordedParams = Map.copyOf(params);
-      JsonObject recordedResponse = response.deepCopy();
-      byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
-      sleepUntil(answerAt);
-      log.add(new ApiCall(method, recordedParams, recordedResponse, workspace.now()));
-      Stall stall = failure == null ? nextStall(method, params) : null;
-      if (stall != null) {
-        stall.holdAnswer();
-      }
-      exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
+    } else {
+      response = answer(method, bearer(request, params), params);
     }
+    Map<String, String> recordedParams = Map.copyOf(params);
+    JsonObject recordedResponse = response.deepCopy();
+    byte[] body = response.toString().getBytes(StandardCharsets.UTF_8);
+    sleepUntil(answerAt);
+    log.add(new ApiCall(method, recordedParams, recordedResponse, workspace.now()));
+    Stall stall = failure == null ? nextStall(method, params) : null;
+    if (stall != null) {
+      stall.holdAnswer();
+    }
+    reply.header("Content-Type", "application/json; charset=utf-8");
+    reply.body(body);
   }
 
   private JsonObject answer(String method, String token, Map<String, String> params) {
@@ -231,8 +190,8 @@ final class WebApi implements AutoCloseable {
     }
   }
 
-  private static String bearer(HttpExchange exchange, Map<String, String> params) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
+  private static String bearer(LoopbackHttpServer.Request request, Map<String, String> params) {
+    String header = request.header("Authorization");
     if (header != null && header.startsWith("Bearer ")) {
       return header.substring("Bearer ".length()).trim();
     }
@@ -240,14 +199,14 @@ final class WebApi implements AutoCloseable {
   }
 
   /** Form fields, or a JSON body's top-level fields as strings (objects as their JSON text). */
-  private static boolean readParams(HttpExchange exchange, Map<String, String> params)
-      throws IOException {
-    String query = exchange.getRequestURI().getRawQuery();
+  private static boolean readParams(
+      LoopbackHttpServer.Request request, Map<String, String> params) {
+    String query = request.rawQuery();
     if (query != null) {
       parseForm(query, params);
     }
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    String body = new String(request.body(), StandardCharsets.UTF_8);
+    String type = request.header("Content-Type");
     if (type != null && type.startsWith("application/json")) {
       if (body.isBlank()) {
         return true;
@@ -302,7 +261,6 @@ final class WebApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }
