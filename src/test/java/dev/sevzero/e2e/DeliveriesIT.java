@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sevzero.fakeslack.Failure;
 import dev.sevzero.fakeslack.FakeMessage;
+import dev.sevzero.fakeslack.Stall;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +141,25 @@ class DeliveriesIT {
                         .blocks()
                         .toString()
                         .contains("Incident Commander*\\n<@UCAROL>"));
+  }
+
+  @Test
+  void anAcknowledgementWhileTheChannelIsBeingCreatedIsOnTheHeader() throws Exception {
+    // The header is drafted while conversations.create is in flight: held here until the
+    // incident has changed, its post must still end up showing the change.
+    Stall creating = workspace.slack.stallAfter("conversations.create", params -> true);
+    workspace.command(ALICE, workspace.general, "declare checkout down");
+    assertThat(creating.awaitReached(WAIT)).isTrue();
+
+    assertThat(workspace.command(BOB, workspace.general, "ack 1").ackText())
+        .contains("You acknowledged *INC-1*");
+    creating.release();
+
+    String channel = workspace.awaitIncidentChannel(1);
+    workspace.awaitHeader(channel, blocks -> blocks.contains("Acknowledged*\\nby <@UBOB>"));
+    await().atMost(WAIT).until(() -> workspace.bot().deliveries().pending() == 0);
+    assertThat(headers(channel)).hasSize(1);
+    assertThat(workspace.slack.channel(channel).orElseThrow().pinnedTs()).hasSize(1);
   }
 
   private List<FakeMessage> headers(String channel) {

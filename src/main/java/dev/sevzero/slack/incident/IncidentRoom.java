@@ -94,7 +94,7 @@ public final class IncidentRoom implements IncidentEvents {
         slack.inIncidentSequence(
             RoomDeliveries.CREATE_CHANNEL,
             id,
-            new RoomDeliveries.NewChannel(id, ChannelName.of(incident, 1)));
+            new ChannelCreation.NewChannel(id, ChannelName.of(incident, 1)));
     SlackOutbox.Batch room =
         slack
             .batch()

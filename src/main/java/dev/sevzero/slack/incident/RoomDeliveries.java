@@ -2,15 +2,10 @@ package dev.sevzero.slack.incident;
 
 import static dev.sevzero.slack.SlackText.channel;
 
-import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
-import com.slack.api.methods.response.conversations.ConversationsListResponse;
-import com.slack.api.model.Conversation;
-import com.slack.api.model.ConversationType;
 import dev.sevzero.deliveries.Delivery;
 import dev.sevzero.deliveries.DeliveryHandler;
 import dev.sevzero.deliveries.Outbox;
 import dev.sevzero.deliveries.Outcome;
-import dev.sevzero.incident.ChannelName;
 import dev.sevzero.incident.Incident;
 import dev.sevzero.incident.IncidentService;
 import dev.sevzero.slack.delivery.Attempt;
@@ -20,11 +15,8 @@ import dev.sevzero.slack.delivery.Poster;
 import dev.sevzero.slack.delivery.SlackOutbox;
 import dev.sevzero.slack.transport.SlackGateway;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The deliveries that build and keep an incident's room: its channel, the pinned header and the
@@ -47,25 +39,18 @@ public final class RoomDeliveries {
   static final String ANNOUNCE = "slack.announce";
   static final String PAGE = "slack.page";
 
-  private static final Logger log = LoggerFactory.getLogger(RoomDeliveries.class);
-  private static final int MAX_NAME_ATTEMPTS = 20;
   private static final String NO_CHANNEL = "the incident has no channel";
 
   /** The payload of every room delivery but the channel's creation. */
   record About(long incident, String user) {}
-
-  /**
-   * The payload of the channel's creation: the name to try first (null in deliveries stored before
-   * it was part of the payload, which read it from the incident).
-   */
-  record NewChannel(long incident, String name) {}
 
   private final Attempt attempt;
   private final Poster poster;
   private final Notices notices;
   private final IncidentService incidents;
   private final Optional<String> incidentsChannel;
-  private volatile String botUserId;
+  private final HeaderDrafts headers;
+  private final ChannelCreation channels;
 
   public RoomDeliveries(
       SlackGateway slack,
@@ -77,11 +62,13 @@ public final class RoomDeliveries {
     this.notices = messages.notices();
     this.incidents = incidents;
     this.incidentsChannel = incidentsChannel;
+    this.headers = new HeaderDrafts(incidents::find);
+    this.channels = new ChannelCreation(attempt, notices, incidents, headers);
   }
 
   public Map<String, DeliveryHandler> handlers() {
     Map<String, DeliveryHandler> handlers = new HashMap<>();
-    handlers.put(CREATE_CHANNEL, MessageDeliveries.handler(this::createChannel, this::noChannel));
+    handlers.put(CREATE_CHANNEL, MessageDeliveries.handler(channels::deliver, channels::refused));
     handlers.put(POST_HEADER, MessageDeliveries.handler(this::postAndPinHeader, this::roomRefused));
     // Its header was posted by the delivery before it: the post is skipped and the pin made.
     handlers.put(PIN_HEADER, MessageDeliveries.handler(this::postAndPinHeader, this::roomRefused));
@@ -92,117 +79,10 @@ public final class RoomDeliveries {
     return handlers;
   }
 
-  /** The incident every room delivery's payload names ({@link About}, {@link NewChannel}). */
+  /** The incident every room delivery's payload names. */
   private Incident incident(Delivery delivery) {
     long id = SlackOutbox.read(delivery.payload(), About.class).incident();
     return incidents.find(id).orElseThrow();
-  }
-
-  /**
-   * Creates the channel under the first free name. A resumed creation may have made the channel
-   * already: a name taken by a channel the bot created and no incident owns is that channel, and it
-   * is adopted instead of making {@code -2}.
-   */
-  private Outcome createChannel(Delivery delivery) {
-    NewChannel wanted = SlackOutbox.read(delivery.payload(), NewChannel.class);
-    int firstTry = 1;
-    // A first attempt cannot have made the channel yet, and its name came with it: the channel is
-    // requested without reading the incident, on the path of everything the declaration waits for.
-    if (delivery.attempt() == 1 && wanted.name() != null) {
-      Optional<Outcome> created = create(wanted.incident(), wanted.name());
-      if (created.isPresent()) {
-        return created.get();
-      }
-      firstTry = 2;
-    }
-    Incident incident = incidents.find(wanted.incident()).orElseThrow();
-    if (incident.channelId().isPresent()) {
-      return Outcome.delivered(incident.channelId().get());
-    }
-    Map<String, Conversation> existing = null;
-    for (int n = firstTry; n <= MAX_NAME_ATTEMPTS; n++) {
-      String name = ChannelName.of(incident, n);
-      Optional<Outcome> created = create(incident.id(), name);
-      if (created.isPresent()) {
-        return created.get();
-      }
-      if (delivery.resumed()) {
-        existing = existing != null ? existing : channelsByName();
-        Conversation taken = existing.get(name);
-        if (taken != null
-            && botUserId().equals(taken.getCreator())
-            && incidents.findByChannel(taken.getId()).isEmpty()) {
-          log.info("{}: adopted #{}, created by an attempt cut short", incident.key(), name);
-          incidents.channelReady(incident.id(), taken.getId(), name);
-          return Outcome.delivered(taken.getId());
-        }
-      }
-    }
-    return Outcome.failed("no free channel name after " + MAX_NAME_ATTEMPTS + " tries");
-  }
-
-  /**
-   * Delivered with the new channel, stored on its incident with the outcome; empty when the name is
-   * taken. A crash before that commit leaves a resumed creation, which adopts the channel.
-   */
-  private Optional<Outcome> create(long incidentId, String name) {
-    ConversationsCreateResponse answer =
-        attempt.call(
-            "conversations.create", c -> c.conversationsCreate(r -> r.name(name)), "name_taken");
-    if (!answer.isOk()) {
-      return Optional.empty();
-    }
-    log.info("Created #{} for incident {}", name, incidentId);
-    String channel = answer.getChannel().getId();
-    return Optional.of(
-        Outcome.delivered(channel, () -> incidents.channelReady(incidentId, channel, name)));
-  }
-
-  private Map<String, Conversation> channelsByName() {
-    Map<String, Conversation> byName = new HashMap<>();
-    String cursor = null;
-    do {
-      String page = cursor;
-      ConversationsListResponse answer =
-          attempt.call(
-              "conversations.list",
-              c ->
-                  c.conversationsList(
-                      r ->
-                          r.types(List.of(ConversationType.PUBLIC_CHANNEL))
-                              .excludeArchived(true)
-                              .limit(1000)
-                              .cursor(page)));
-      answer.getChannels().forEach(channel -> byName.put(channel.getName(), channel));
-      cursor =
-          answer.getResponseMetadata() == null
-              ? null
-              : answer.getResponseMetadata().getNextCursor();
-    } while (cursor != null && !cursor.isEmpty());
-    return byName;
-  }
-
-  private String botUserId() {
-    if (botUserId == null) {
-      botUserId = attempt.call("auth.test", c -> c.authTest(r -> r)).getUserId();
-    }
-    return botUserId;
-  }
-
-  private void noChannel(Delivery delivery, String reason, Outbox outbox) {
-    Incident incident = incident(delivery);
-    notices.tell(
-        outbox,
-        delivery,
-        "Could not create a channel for "
-            + IncidentViews.headline(incident)
-            + " ("
-            + reason
-            + "). The incident is recorded; run it from here with `/incident … "
-            + incident.id()
-            + "`, or create a channel by hand.",
-        false,
-        Optional.of(incident.declared().by()));
   }
 
   /**
@@ -213,7 +93,18 @@ public final class RoomDeliveries {
    * second pin is {@code already_pinned}.
    */
   private Outcome postAndPinHeader(Delivery delivery) {
-    Incident incident = incident(delivery);
+    // Drafted while the channel was created, right before this first attempt, in this process: the
+    // header cannot have been posted yet, and the draft knows the channel.
+    long id = SlackOutbox.read(delivery.payload(), About.class).incident();
+    Optional<HeaderDrafts.Draft> draft =
+        POST_HEADER.equals(delivery.kind()) && delivery.attempt() == 1 && !delivery.resumed()
+            ? headers.take(id)
+            : Optional.empty();
+    if (draft.isPresent()) {
+      HeaderDrafts.Draft header = draft.get();
+      return postAndPin(delivery, id, header.channel(), header.text(), header.blocks());
+    }
+    Incident incident = incidents.find(id).orElseThrow();
     if (incident.channelId().isEmpty()) {
       return Outcome.failed(NO_CHANNEL);
     }
@@ -223,21 +114,26 @@ public final class RoomDeliveries {
       pin(channel, stored.get());
       return Outcome.delivered(stored.get());
     }
-    String ts =
-        poster.post(
-            delivery,
-            channel,
-            IncidentViews.headerText(incident),
-            SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
+    return postAndPin(
+        delivery,
+        id,
+        channel,
+        IncidentViews.headerText(incident),
+        SlackOutbox.blocks(IncidentViews.headerBlocks(incident)));
+  }
+
+  private Outcome postAndPin(
+      Delivery delivery, long incident, String channel, String text, String blocks) {
+    String ts = poster.post(delivery, channel, text, blocks);
     try {
       pin(channel, ts);
     } catch (RuntimeException notPinned) {
       // The header is posted whatever becomes of its pin: stored now, it is never posted again,
       // and the incident's changes edit it.
-      incidents.headerPosted(incident.id(), ts);
+      incidents.headerPosted(incident, ts);
       throw notPinned;
     }
-    return Outcome.delivered(ts, () -> incidents.headerPosted(incident.id(), ts));
+    return Outcome.delivered(ts, () -> incidents.headerPosted(incident, ts));
   }
 
   private void pin(String channel, String ts) {
