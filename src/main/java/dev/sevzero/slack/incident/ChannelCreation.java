@@ -56,12 +56,30 @@ final class ChannelCreation {
    */
   Outcome deliver(Delivery delivery) {
     NewChannel wanted = SlackOutbox.read(delivery.payload(), NewChannel.class);
-    int firstTry = 1;
-    // A first attempt cannot have made the channel yet, and its name came with it: the channel is
-    // requested without reading the incident, on the path of everything the declaration waits for.
-    // The header that follows is drafted while the channel's request is in flight.
-    if (delivery.attempt() == 1 && wanted.name() != null) {
+    // A first attempt cannot have made the channel yet, and its name came with it: the header that
+    // follows is drafted while the channel's request is in flight. The draft is for a channel this
+    // attempt creates: one made later (after a rate limit, say) gets a header rendered then.
+    boolean first = delivery.attempt() == 1 && wanted.name() != null;
+    if (first) {
       headers.draftWhileCreating(wanted.incident());
+    }
+    try {
+      Outcome outcome = createOrAdopt(delivery, wanted, first);
+      if (!(outcome instanceof Outcome.Delivered)) {
+        headers.forget(wanted.incident());
+      }
+      return outcome;
+    } catch (RuntimeException notCreated) {
+      headers.forget(wanted.incident());
+      throw notCreated;
+    }
+  }
+
+  private Outcome createOrAdopt(Delivery delivery, NewChannel wanted, boolean first) {
+    int firstTry = 1;
+    // The first try needs no read of the incident, on the path of everything the declaration
+    // waits for.
+    if (first) {
       Optional<Outcome> created = create(wanted.incident(), wanted.name());
       if (created.isPresent()) {
         return created.get();

@@ -119,6 +119,11 @@ final class HeaderDrafts {
         incident, (id, draft) -> new Draft(channel, draft.text(), draft.blocks()));
   }
 
+  /** The channel was not created by the attempt that asked for the draft. */
+  void forget(long incident) {
+    drafts.remove(incident);
+  }
+
   /** The draft of {@code incident}'s header, if it is ready; taken (or given up) only once. */
   Optional<Draft> take(long incident) {
     Draft draft = drafts.remove(incident);

@@ -57,6 +57,16 @@ class HeaderDraftsTest {
   }
 
   @Test
+  void aDraftForgottenIsNeitherRenderedNorTaken() {
+    drafts.expect(3);
+    drafts.forget(3);
+    drafts.render(3);
+    drafts.channelCreated(3, "C3");
+
+    assertThat(drafts.take(3)).isEmpty();
+  }
+
+  @Test
   void nothingIsDraftedUnlessExpected() {
     drafts.render(8);
     drafts.channelCreated(8, "C8");
