@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -58,10 +56,7 @@ public final class Dispatcher implements AutoCloseable {
 
   private final Outcomes outcomes;
   private final HeadStart headStart = new HeadStart();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
-  private boolean wakeRequested;
-  private int busy;
+  private final LoopSignal signal;
   private volatile boolean started;
   private volatile boolean draining;
   private Instant leasesRenewedAt;
@@ -84,6 +79,7 @@ public final class Dispatcher implements AutoCloseable {
     this.settings = settings;
     this.outcomes =
         new Outcomes(store, outbox, transactions, this.handlers, clock, settings.maxBackoff());
+    this.signal = new LoopSignal(settings.workers());
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -124,7 +120,7 @@ public final class Dispatcher implements AutoCloseable {
       wake();
       return;
     }
-    int free = freeWorkers();
+    int free = signal.freeWorkers();
     Instant now = clock.instant();
     // Only what this change stored: the rest of the backlog is the loop's, and looking through it
     // on the path of every change made a burst of declarations queue for the database.
@@ -143,15 +139,6 @@ public final class Dispatcher implements AutoCloseable {
         });
   }
 
-  private int freeWorkers() {
-    lock.lock();
-    try {
-      return settings.workers() - busy;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private List<Delivery> claimReady(int limit) {
     if (limit <= 0) {
       return List.of();
@@ -161,24 +148,13 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private void start(Delivery delivery) {
-    lock.lock();
-    try {
-      busy++;
-    } finally {
-      lock.unlock();
-    }
+    signal.workerStarted();
     workers.execute(() -> runChain(delivery));
   }
 
   /** Something was stored (or finished): look for ready deliveries now rather than at the poll. */
   public void wake() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   private void run() {
@@ -203,18 +179,13 @@ public final class Dispatcher implements AutoCloseable {
       draining = true;
       return;
     }
-    lock.lock();
-    try {
-      wakeRequested = false;
-    } finally {
-      lock.unlock();
-    }
-    claimReady(freeWorkers()).forEach(this::start);
+    signal.clearWake();
+    claimReady(signal.freeWorkers()).forEach(this::start);
   }
 
   private void housekeeping() {
     Instant now = clock.instant();
-    if (busy > 0
+    if (signal.anyBusy()
         && Duration.between(leasesRenewedAt, now).compareTo(settings.lease().dividedBy(3)) >= 0) {
       store.renewLeases(owner, now.plus(settings.lease()));
       leasesRenewedAt = now;
@@ -235,17 +206,11 @@ public final class Dispatcher implements AutoCloseable {
     if (next.isPresent() && Duration.between(now, next.get()).compareTo(wait) < 0) {
       wait = Duration.between(now, next.get());
     }
-    lock.lock();
     try {
-      long nanos = wait.toNanos();
-      while (!wakeRequested && !draining && nanos > 0) {
-        nanos = changed.awaitNanos(nanos);
-      }
+      signal.await(wait, () -> draining);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       draining = true;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -277,14 +242,7 @@ public final class Dispatcher implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Deliveries: {}; the rest waits for the next pass", e.getMessage());
     } finally {
-      lock.lock();
-      try {
-        busy--;
-        wakeRequested = true;
-        changed.signalAll();
-      } finally {
-        lock.unlock();
-      }
+      signal.workerFinished();
     }
   }
 
